@@ -1,0 +1,4 @@
+/** The annotations of llmcall. */
+module dev.llmcall.annotations {
+  exports dev.llmcall.annotations;
+}
