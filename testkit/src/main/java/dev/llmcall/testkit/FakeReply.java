@@ -1,0 +1,331 @@
+package dev.llmcall.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One scripted answer of a {@link FakeLlmServer}: a success, a provider error or a dropped connection,
+ * rendered in the wire format (OpenAI or Anthropic) of the endpoint the request hit. Immutable: every
+ * {@code with}-style method returns a new instance.
+ *
+ * <pre>{@code
+ * FakeReply.text("Paris").usage(12, 1).finishReason("length");
+ * FakeReply.status(429).header("retry-after", "2");
+ * FakeReply.error(400, "context_length_exceeded", "Too long");
+ * FakeReply.text("late").delay(Duration.ofSeconds(5));
+ * }</pre>
+ *
+ * <p>Methods that make no sense for a kind of reply (say, {@code usage} on an error) throw
+ * {@link IllegalStateException}, so a mistaken script fails where it is written.
+ */
+public final class FakeReply {
+
+  /** What the reply does; a later kind (a server-sent event stream) slots in here. */
+  enum Kind {
+    SUCCESS,
+    ERROR,
+    DROP
+  }
+
+  private final Kind kind;
+  private final int status;
+  private final String text;
+  private final String refusal;
+  private final Integer inputTokens;
+  private final Integer outputTokens;
+  private final String finishReason;
+  private final String model;
+  private final String requestId;
+  private final String errorCode;
+  private final String errorMessage;
+  private final String rawBody;
+  private final List<Map.Entry<String, String>> headers;
+  private final String contentType;
+  private final Duration delay;
+
+  private FakeReply(Builder b) {
+    this.kind = b.kind;
+    this.status = b.status;
+    this.text = b.text;
+    this.refusal = b.refusal;
+    this.inputTokens = b.inputTokens;
+    this.outputTokens = b.outputTokens;
+    this.finishReason = b.finishReason;
+    this.model = b.model;
+    this.requestId = b.requestId;
+    this.errorCode = b.errorCode;
+    this.errorMessage = b.errorMessage;
+    this.rawBody = b.rawBody;
+    this.headers = List.copyOf(b.headers);
+    this.contentType = b.contentType;
+    this.delay = b.delay;
+  }
+
+  /** A 200 success whose assistant message is {@code text}, in the wire format of the endpoint hit. */
+  public static FakeReply text(String text) {
+    Builder b = new Builder(Kind.SUCCESS, 200);
+    b.text = Objects.requireNonNull(text, "text");
+    return new FakeReply(b);
+  }
+
+  /**
+   * An error reply with the provider's default body for {@code status} (for example 401 {@code
+   * invalid_api_key} / {@code authentication_error}, 429 {@code rate_limit_exceeded} / {@code
+   * rate_limit_error}, 529 {@code overloaded_error}); any status without its own default gets a generic
+   * body.
+   *
+   * @param status an HTTP status from 300 to 599 (a 3xx is there to test that redirects are not
+   *     followed)
+   */
+  public static FakeReply status(int status) {
+    return new FakeReply(new Builder(Kind.ERROR, checkErrorStatus(status)));
+  }
+
+  /**
+   * An error reply with the given code and message. OpenAI body: {@code
+   * {"error":{"message":message,"type":<derived from status>,"param":null,"code":code}}}; Anthropic body:
+   * {@code {"type":"error","error":{"type":code,"message":message},"request_id":...}}.
+   *
+   * @param status an HTTP status from 300 to 599
+   */
+  public static FakeReply error(int status, String code, String message) {
+    Builder b = new Builder(Kind.ERROR, checkErrorStatus(status));
+    b.errorCode = Objects.requireNonNull(code, "code");
+    b.errorMessage = Objects.requireNonNull(message, "message");
+    return new FakeReply(b);
+  }
+
+  /** Closes the TCP connection without sending any response: the client sees an {@code IOException}. */
+  public static FakeReply dropConnection() {
+    return new FakeReply(new Builder(Kind.DROP, 0));
+  }
+
+  /**
+   * Token usage to report. By default the input is the number of whitespace-separated words in all
+   * request messages (and the Anthropic {@code system} prompt), the output the number of words in the
+   * reply text.
+   */
+  public FakeReply usage(int inputTokens, int outputTokens) {
+    requireKind("usage", Kind.SUCCESS);
+    if (inputTokens < 0 || outputTokens < 0) {
+      throw new IllegalArgumentException("token counts must not be negative");
+    }
+    return with(b -> {
+      b.inputTokens = inputTokens;
+      b.outputTokens = outputTokens;
+    });
+  }
+
+  /**
+   * The raw provider finish reason, such as {@code "length"} (OpenAI) or {@code "max_tokens"}
+   * (Anthropic). Default {@code "stop"} / {@code "end_turn"} ({@code "refusal"} on Anthropic refusals).
+   */
+  public FakeReply finishReason(String raw) {
+    requireKind("finishReason", Kind.SUCCESS);
+    Objects.requireNonNull(raw, "raw");
+    return with(b -> b.finishReason = raw);
+  }
+
+  /** The model named in the reply; default: the request's {@code model} field. */
+  public FakeReply model(String model) {
+    requireKind("model", Kind.SUCCESS);
+    Objects.requireNonNull(model, "model");
+    return with(b -> b.model = model);
+  }
+
+  /**
+   * The request id, sent as header {@code x-request-id} (OpenAI) or {@code request-id} (Anthropic); a
+   * success body's {@code id} is {@code "chatcmpl-" + id} or {@code "msg_" + id}. Default {@code
+   * "req_fake_" + n}, where n counts the server's requests from 1.
+   */
+  public FakeReply requestId(String id) {
+    requireKind("requestId", Kind.SUCCESS, Kind.ERROR);
+    Objects.requireNonNull(id, "id");
+    return with(b -> b.requestId = id);
+  }
+
+  /**
+   * Turns the success into a refusal. OpenAI: {@code message.refusal} is set and {@code content} is null;
+   * Anthropic: {@code stop_reason} is {@code "refusal"} and the text block carries {@code refusalText}.
+   */
+  public FakeReply refusal(String refusalText) {
+    requireKind("refusal", Kind.SUCCESS);
+    Objects.requireNonNull(refusalText, "refusalText");
+    return with(b -> b.refusal = refusalText);
+  }
+
+  /** Replaces the generated body verbatim: HTML, truncated JSON, an empty string, anything. */
+  public FakeReply body(String rawBody) {
+    requireKind("body", Kind.SUCCESS, Kind.ERROR);
+    Objects.requireNonNull(rawBody, "rawBody");
+    return with(b -> b.rawBody = rawBody);
+  }
+
+  /**
+   * Adds a response header, such as {@code retry-after}, {@code retry-after-ms} or {@code
+   * x-should-retry}. Repeating a name sends several values; for the content type use {@link
+   * #contentType}.
+   */
+  public FakeReply header(String name, String value) {
+    requireKind("header", Kind.SUCCESS, Kind.ERROR);
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("header name must not be blank");
+    }
+    return with(b -> b.headers.add(Map.entry(name, value)));
+  }
+
+  /** The {@code Content-Type} header; default {@code application/json}. */
+  public FakeReply contentType(String contentType) {
+    requireKind("contentType", Kind.SUCCESS, Kind.ERROR);
+    Objects.requireNonNull(contentType, "contentType");
+    return with(b -> b.contentType = contentType);
+  }
+
+  /** Waits this long before sending the response headers (or before dropping the connection). */
+  public FakeReply delay(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative");
+    }
+    return with(b -> b.delay = delay);
+  }
+
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case SUCCESS -> "FakeReply.text(" + (refusal != null ? "refusal: " + refusal : text) + ")";
+      case ERROR -> "FakeReply.status(" + status + (errorCode != null ? ", " + errorCode : "") + ")";
+      case DROP -> "FakeReply.dropConnection()";
+    };
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  int httpStatus() {
+    return status;
+  }
+
+  String text() {
+    return text;
+  }
+
+  String refusalText() {
+    return refusal;
+  }
+
+  Integer inputTokens() {
+    return inputTokens;
+  }
+
+  Integer outputTokens() {
+    return outputTokens;
+  }
+
+  String finishReason() {
+    return finishReason;
+  }
+
+  String model() {
+    return model;
+  }
+
+  String requestId() {
+    return requestId;
+  }
+
+  String errorCode() {
+    return errorCode;
+  }
+
+  String errorMessage() {
+    return errorMessage;
+  }
+
+  String rawBody() {
+    return rawBody;
+  }
+
+  List<Map.Entry<String, String>> headers() {
+    return headers;
+  }
+
+  String contentType() {
+    return contentType;
+  }
+
+  Duration delay() {
+    return delay;
+  }
+
+  private FakeReply with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return new FakeReply(b);
+  }
+
+  private void requireKind(String method, Kind... allowed) {
+    for (Kind k : allowed) {
+      if (k == kind) {
+        return;
+      }
+    }
+    throw new IllegalStateException(method + "(...) does not apply to " + this);
+  }
+
+  private static int checkErrorStatus(int status) {
+    if (status < 300 || status > 599) {
+      throw new IllegalArgumentException("error status must be 300..599, was " + status);
+    }
+    return status;
+  }
+
+  /** Mutable scratch copy used only while deriving a new instance. */
+  private static final class Builder {
+    Kind kind;
+    int status;
+    String text;
+    String refusal;
+    Integer inputTokens;
+    Integer outputTokens;
+    String finishReason;
+    String model;
+    String requestId;
+    String errorCode;
+    String errorMessage;
+    String rawBody;
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    String contentType = "application/json";
+    Duration delay = Duration.ZERO;
+
+    Builder(Kind kind, int status) {
+      this.kind = kind;
+      this.status = status;
+    }
+
+    Builder(FakeReply r) {
+      kind = r.kind;
+      status = r.status;
+      text = r.text;
+      refusal = r.refusal;
+      inputTokens = r.inputTokens;
+      outputTokens = r.outputTokens;
+      finishReason = r.finishReason;
+      model = r.model;
+      requestId = r.requestId;
+      errorCode = r.errorCode;
+      errorMessage = r.errorMessage;
+      rawBody = r.rawBody;
+      headers = new ArrayList<>(r.headers);
+      contentType = r.contentType;
+      delay = r.delay;
+    }
+  }
+}
