@@ -1,0 +1,50 @@
+package dev.llmcall.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One HTTP attempt of a call, as kept in {@link LlmResponse#history()} and
+ * {@link LlmException#history()}: how it ended and what wait followed it.
+ *
+ * <pre>{@code
+ * for (Attempt a : response.history()) {
+ *   log.info("attempt {}: {} then waited {} ({})", a.number(), a.failure(), a.waitAfter(), a.waitSource());
+ * }
+ * }</pre>
+ *
+ * @param number 1-based
+ * @param failure the category it failed with, or {@code null} if it succeeded
+ * @param httpStatus the response status, or 0 if there was no response
+ * @param duration how long the attempt took
+ * @param waitAfter the wait before the next attempt; zero if none followed
+ * @param waitSource where that wait came from
+ */
+public record Attempt(
+    int number, ErrorCategory failure, int httpStatus, Duration duration, Duration waitAfter,
+    WaitSource waitSource) {
+
+  /** Where a wait between attempts came from. */
+  public enum WaitSource {
+    /** No wait followed: the call ended. */
+    NONE,
+    /** The retry policy's exponential backoff. */
+    BACKOFF,
+    /** The provider's retry hint ({@code retry-after-ms} or {@code retry-after}). */
+    RETRY_AFTER
+  }
+
+  public Attempt {
+    if (number < 1) {
+      throw new IllegalArgumentException("number < 1: " + number);
+    }
+    Objects.requireNonNull(duration, "duration == null");
+    Objects.requireNonNull(waitAfter, "waitAfter == null");
+    Objects.requireNonNull(waitSource, "waitSource == null");
+  }
+
+  /** Whether this attempt produced the response. */
+  public boolean succeeded() {
+    return failure == null;
+  }
+}

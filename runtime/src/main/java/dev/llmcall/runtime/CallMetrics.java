@@ -1,0 +1,39 @@
+package dev.llmcall.runtime;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Counters of one interface method on one provider, as a snapshot from
+ * {@link LlmRuntime#metrics()}. Counting is cheap (striped adders) and always on.
+ *
+ * @param method the interface method, as {@code Interface.method}
+ * @param provider the provider name
+ * @param calls calls started
+ * @param attempts HTTP attempts made
+ * @param retries attempts after the first of their call
+ * @param successes calls that returned a response
+ * @param successesAfterRetry successful calls that needed more than one attempt
+ * @param failures calls that ended in an {@link LlmException}
+ * @param failedAttempts failed attempts by category
+ * @param failuresByCategory failed calls by the category of their last error
+ */
+public record CallMetrics(
+    String method,
+    String provider,
+    long calls,
+    long attempts,
+    long retries,
+    long successes,
+    long successesAfterRetry,
+    long failures,
+    Map<ErrorCategory, Long> failedAttempts,
+    Map<ErrorCategory, Long> failuresByCategory) {
+
+  public CallMetrics {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(provider, "provider == null");
+    failedAttempts = Map.copyOf(failedAttempts);
+    failuresByCategory = Map.copyOf(failuresByCategory);
+  }
+}

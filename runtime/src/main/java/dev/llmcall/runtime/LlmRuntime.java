@@ -1,0 +1,301 @@
+package dev.llmcall.runtime;
+
+import dev.llmcall.runtime.internal.CallContext;
+import dev.llmcall.runtime.internal.DefaultBoundCall;
+import dev.llmcall.runtime.internal.Endpoint;
+import dev.llmcall.runtime.internal.HttpTransport;
+import dev.llmcall.runtime.internal.MethodStats;
+import dev.llmcall.runtime.spi.BoundCall;
+import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.spi.Scheduler;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything generated clients share: provider configuration, one {@link HttpClient}, named
+ * retry policies, timeouts, and the clock. Build one per application and pass it to each
+ * generated client; close it when the application stops.
+ *
+ * <pre>{@code
+ * LlmRuntime runtime = LlmRuntime.fromEnvironment();        // OPENAI_API_KEY, ANTHROPIC_API_KEY, ...
+ * Assistant assistant = LlmAssistant.create(runtime);
+ *
+ * LlmRuntime custom = LlmRuntime.builder()
+ *     .environment(System.getenv())
+ *     .provider(ProviderConfig.openAiCompatible("vllm", URI.create("http://gpu-box:8000/v1"), null))
+ *     .requestTimeout(Duration.ofSeconds(90))
+ *     .build();
+ * }</pre>
+ */
+public final class LlmRuntime implements AutoCloseable {
+  /** Default time to open a connection. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default time for one HTTP attempt, as the official SDKs have it. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+
+  private final Map<String, ProviderConfig> providers;
+  private final Map<String, String> environment;
+  private final Map<String, RetryPolicy> retryPolicies;
+  private final String defaultRetryPolicy;
+  private final CallContext context;
+  private final Map<String, MethodStats> stats = new ConcurrentHashMap<>();
+
+  private LlmRuntime(Builder b) {
+    this.providers = Map.copyOf(b.providers);
+    this.environment = Map.copyOf(b.environment);
+    this.retryPolicies = Map.copyOf(b.retryPolicies);
+    this.defaultRetryPolicy = b.defaultRetryPolicy;
+    if (!retryPolicies.containsKey(defaultRetryPolicy)) {
+      throw new IllegalStateException("default retry policy '" + defaultRetryPolicy
+          + "' is not registered; known: " + new TreeSet<>(retryPolicies.keySet()));
+    }
+    HttpTransport transport = b.httpClient != null
+        ? HttpTransport.wrap(b.httpClient, b.requestTimeout)
+        : HttpTransport.create(b.connectTimeout, b.requestTimeout);
+    this.context = new CallContext(transport, b.clock, b.scheduler, b.random, b.listener);
+  }
+
+  /** A builder with the built-in retry policies and no providers. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A runtime configured from the process environment, with the official SDKs' variable names:
+   * {@code OPENAI_API_KEY}/{@code OPENAI_BASE_URL}, {@code ANTHROPIC_API_KEY}/{@code
+   * ANTHROPIC_BASE_URL}, {@code XAI_API_KEY}/{@code XAI_BASE_URL}. Any other provider name
+   * {@code foo-bar} is an OpenAI-compatible endpoint at {@code FOO_BAR_BASE_URL}, with the
+   * optional key {@code FOO_BAR_API_KEY}.
+   */
+  public static LlmRuntime fromEnvironment() {
+    return builder().environment(System.getenv()).build();
+  }
+
+  /**
+   * Binds a call site to this runtime, resolving its provider, retry policy and circuit breaker
+   * once. Called by generated constructors.
+   *
+   * @throws IllegalStateException if the provider is unknown, its API key is missing, or the
+   *     retry policy is unknown; the message names the method and what to set
+   */
+  public BoundCall bind(CallSite site) {
+    Objects.requireNonNull(site, "site == null");
+    ProviderConfig provider = provider(site.provider(), site.method());
+    RetryPolicy policy = retryPolicy(site);
+    Endpoint endpoint = new Endpoint(
+        provider.name(), provider.wire(), provider.baseUrl(), provider.apiKey());
+    MethodStats methodStats = stats.computeIfAbsent(site.method() + " @ " + provider.name(),
+        k -> new MethodStats(site.method(), provider.name()));
+    return new DefaultBoundCall(site, endpoint, policy, methodStats, context);
+  }
+
+  /** Counters per interface method and provider, sorted by method then provider. */
+  public List<CallMetrics> metrics() {
+    return stats.values().stream()
+        .map(MethodStats::snapshot)
+        .sorted(Comparator.comparing(CallMetrics::method).thenComparing(CallMetrics::provider))
+        .toList();
+  }
+
+  /** The configuration of a provider, or {@code null} if this runtime knows none by that name. */
+  public ProviderConfig provider(String name) {
+    ProviderConfig configured = providers.get(name);
+    return configured != null ? configured : fromEnvironment(name);
+  }
+
+  /** A registered retry policy, or {@code null}. */
+  public RetryPolicy retryPolicy(String name) {
+    return retryPolicies.get(name);
+  }
+
+  /** Stops the threads this runtime started; a client passed to the builder is left open. */
+  @Override
+  public void close() {
+    context.transport().close();
+  }
+
+  @Override
+  public String toString() {
+    return "LlmRuntime{providers=" + new TreeMap<>(providers).values()
+        + ", retryPolicies=" + new TreeSet<>(retryPolicies.keySet()) + "}";
+  }
+
+  private ProviderConfig provider(String name, String method) {
+    ProviderConfig p = provider(name);
+    if (p == null) {
+      throw new IllegalStateException("No provider '" + name + "' is configured for " + method
+          + ": set " + envName(name) + "_BASE_URL (and " + envName(name) + "_API_KEY if it needs"
+          + " one), or register it with LlmRuntime.builder().provider(...)");
+    }
+    if (p.requiresApiKey() && !p.hasApiKey()) {
+      throw new IllegalStateException("No API key for provider '" + name + "' used by " + method
+          + ": set " + p.apiKeyVariable() + ", or pass a key with LlmRuntime.builder().provider(...)");
+    }
+    return p;
+  }
+
+  private RetryPolicy retryPolicy(CallSite site) {
+    String name = site.retryPolicy() != null ? site.retryPolicy() : defaultRetryPolicy;
+    RetryPolicy policy = retryPolicies.get(name);
+    if (policy == null) {
+      throw new IllegalStateException("Unknown retry policy '" + name + "' on " + site.method()
+          + "; known policies: " + new TreeSet<>(retryPolicies.keySet())
+          + ". Register it with LlmRuntime.builder().retryPolicy(\"" + name + "\", policy)");
+    }
+    try {
+      return site.retryOverrides().applyTo(policy);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("Bad @Retry values on " + site.method() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ProviderConfig fromEnvironment(String name) {
+    String prefix = envName(name);
+    String key = environment.get(prefix + "_API_KEY");
+    String base = environment.get(prefix + "_BASE_URL");
+    ProviderConfig builtIn = builtIn(name, key);
+    if (builtIn != null) {
+      return base == null || base.isBlank() ? builtIn : builtIn.withBaseUrl(URI.create(base.strip()));
+    }
+    if (base == null || base.isBlank()) {
+      return null;
+    }
+    return ProviderConfig.openAiCompatible(name, URI.create(base.strip()), key)
+        .withApiKeyVariable(null);
+  }
+
+  private static ProviderConfig builtIn(String name, String key) {
+    switch (name) {
+      case "openai":
+        return ProviderConfig.openAi(key);
+      case "anthropic":
+        return ProviderConfig.anthropic(key);
+      case "xai":
+        return ProviderConfig.xai(key);
+      default:
+        return null;
+    }
+  }
+
+  private static String envName(String provider) {
+    return provider.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** Builds an {@link LlmRuntime}. */
+  public static final class Builder {
+    private final Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+    private final Map<String, RetryPolicy> retryPolicies = new LinkedHashMap<>();
+    private Map<String, String> environment = Map.of();
+    private String defaultRetryPolicy = "default";
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private HttpClient httpClient;
+    private Clock clock = Clock.systemUTC();
+    private Scheduler scheduler = Scheduler.system();
+    private RandomGenerator random = RandomGenerator.getDefault();
+    private CallListener listener;
+
+    private Builder() {
+      retryPolicies.put("default", RetryPolicy.defaults());
+      retryPolicies.put("none", RetryPolicy.none());
+      retryPolicies.put("high-availability", RetryPolicy.highAvailability());
+      retryPolicies.put("cost-sensitive", RetryPolicy.costSensitive());
+      retryPolicies.put("development", RetryPolicy.development());
+    }
+
+    /** Reads providers from these variables, as {@link LlmRuntime#fromEnvironment()} describes. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment == null"));
+      return this;
+    }
+
+    /** Registers a provider; it wins over the environment. */
+    public Builder provider(ProviderConfig provider) {
+      Objects.requireNonNull(provider, "provider == null");
+      providers.put(provider.name(), provider);
+      return this;
+    }
+
+    /** Registers a named retry policy, or replaces a built-in one. */
+    public Builder retryPolicy(String name, RetryPolicy policy) {
+      Objects.requireNonNull(name, "name == null");
+      retryPolicies.put(name, Objects.requireNonNull(policy, "policy == null"));
+      return this;
+    }
+
+    /** The policy of methods without {@code @Retry}; {@code default} unless set. */
+    public Builder defaultRetryPolicy(String name) {
+      this.defaultRetryPolicy = Objects.requireNonNull(name, "name == null");
+      return this;
+    }
+
+    /** Time to open a connection; 10 s unless set. Ignored with {@link #httpClient}. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** Time for one HTTP attempt, from sending to the whole response; 10 minutes unless set. */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * Uses this client instead of creating one (the caller then owns and closes it). It should
+     * not follow redirects: a redirect could carry the API key to another host.
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /** Wall-clock time, used to read HTTP-date retry hints. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Elapsed time and waiting, for deadlines and retry waits. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
+      return this;
+    }
+
+    /** Randomness for backoff jitter. */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /** Hears about every attempt of every call; see {@link CallListener}. */
+    public Builder listener(CallListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    public LlmRuntime build() {
+      return new LlmRuntime(this);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be > 0: " + d);
+      }
+      return d;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.llmcall.runtime.internal;
+
+import dev.llmcall.runtime.ErrorCategory;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What {@link ErrorClassifier} concluded about one failure: its category, whether trying again
+ * could help, and a short reason that is safe to show (no API keys, never a whole HTML page).
+ *
+ * @param category what kind of failure this is
+ * @param retryable whether the same request could succeed if tried again
+ * @param retryAfter how long the provider asked us to wait, or {@code null} if it did not say
+ * @param detail a short human-readable reason, at most about 300 characters
+ * @param providerCode the provider's own error code (or Anthropic's error type), or {@code null}
+ */
+public record Classification(
+    ErrorCategory category,
+    boolean retryable,
+    Duration retryAfter,
+    String detail,
+    String providerCode) {
+
+  public Classification {
+    Objects.requireNonNull(category, "category == null");
+    Objects.requireNonNull(detail, "detail == null");
+  }
+}

@@ -1,0 +1,141 @@
+package dev.llmcall.runtime.internal;
+
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmResponse;
+import dev.llmcall.runtime.RetryPolicy;
+import dev.llmcall.runtime.spi.BoundCall;
+import dev.llmcall.runtime.spi.CallSite;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The call pipeline behind every generated method: build the body once, then attempt, classify
+ * and wait as the retry policy decides, synchronously or without blocking a thread. Each
+ * invocation's state lives in a {@link CallAttempts}. Internal: not part of the API.
+ */
+public final class DefaultBoundCall implements BoundCall {
+  private final CallSite site;
+  private final Endpoint endpoint;
+  private final ProviderWire wire;
+  private final RetryPolicy policy;
+  private final MethodStats stats;
+  private final CallContext context;
+  private final HttpTransport transport;
+
+  public DefaultBoundCall(CallSite site, Endpoint endpoint, RetryPolicy policy, MethodStats stats,
+      CallContext context) {
+    this.site = Objects.requireNonNull(site, "site == null");
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
+    this.wire = ProviderWire.of(endpoint.wire());
+    this.policy = Objects.requireNonNull(policy, "policy == null");
+    this.stats = Objects.requireNonNull(stats, "stats == null");
+    this.context = Objects.requireNonNull(context, "context == null");
+    this.transport = context.transport();
+  }
+
+  @Override
+  public CallSite site() {
+    return site;
+  }
+
+  /** The retry policy this call was bound with. */
+  public RetryPolicy policy() {
+    return policy;
+  }
+
+  @Override
+  public LlmResponse<String> call(String system, String prompt) {
+    CallAttempts attempts = start(system, prompt);
+    while (true) {
+      CallAttempts.Step step;
+      try {
+        HttpResponse<byte[]> response = transport.send(attempts.nextRequest());
+        step = attempts.onResponse(response);
+      } catch (IOException e) {
+        step = attempts.onTransportFailure(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw attempts.interrupted(e);
+      }
+      if (step.response() != null) {
+        return step.response();
+      }
+      try {
+        context.scheduler().sleep(step.delay());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw attempts.interrupted(e);
+      }
+    }
+  }
+
+  @Override
+  public CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt) {
+    return async(system, prompt, Function.identity());
+  }
+
+  @Override
+  public CompletableFuture<String> textAsync(String system, String prompt) {
+    return async(system, prompt, LlmResponse::value);
+  }
+
+  /**
+   * Runs the attempts as a chain of futures and completes one result future directly, so a
+   * failure arrives as the {@link LlmException} itself, not wrapped in a CompletionException.
+   */
+  private <T> CompletableFuture<T> async(
+      String system, String prompt, Function<LlmResponse<String>, T> result) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    CallAttempts attempts;
+    try {
+      attempts = start(system, prompt);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+      return future;
+    }
+    attemptAsync(attempts, future, result);
+    return future;
+  }
+
+  private <T> void attemptAsync(
+      CallAttempts attempts, CompletableFuture<T> future, Function<LlmResponse<String>, T> result) {
+    if (future.isDone()) {
+      return; // cancelled by the caller: no further attempt
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange;
+    try {
+      exchange = transport.sendAsync(attempts.nextRequest());
+    } catch (LlmException e) {
+      future.completeExceptionally(e);
+      return;
+    }
+    future.whenComplete((v, t) -> {
+      if (future.isCancelled()) {
+        exchange.cancel(true);
+      }
+    });
+    exchange.whenComplete((response, failure) -> {
+      CallAttempts.Step step;
+      try {
+        step = failure == null ? attempts.onResponse(response) : attempts.onTransportFailure(failure);
+      } catch (LlmException e) {
+        future.completeExceptionally(e);
+        return;
+      }
+      if (step.response() != null) {
+        future.complete(result.apply(step.response()));
+      } else {
+        context.scheduler().after(step.delay()).whenComplete((ignored, t) -> attemptAsync(attempts, future, result));
+      }
+    });
+  }
+
+  private CallAttempts start(String system, String prompt) {
+    Objects.requireNonNull(prompt, "prompt == null");
+    byte[] body = wire.encode(endpoint, site, system, prompt);
+    return new CallAttempts(site, endpoint, wire, policy, stats, context, body);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.llmcall.runtime.internal;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The runtime's one {@link HttpClient} and its per-attempt timeout. It sends exactly once: the
+ * retry loop is the only owner of retries, so nothing here tries again. Internal: not part of the
+ * API.
+ */
+public final class HttpTransport {
+  private final HttpClient http;
+  private final Duration requestTimeout;
+  private final ExecutorService ownedExecutor;
+
+  private HttpTransport(HttpClient http, Duration requestTimeout, ExecutorService ownedExecutor) {
+    this.http = Objects.requireNonNull(http, "http == null");
+    this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
+    this.ownedExecutor = ownedExecutor;
+  }
+
+  /**
+   * A transport with a client of its own: never follows redirects (a redirect could carry the
+   * API key to another host), completes on daemon threads that {@link #close()} stops.
+   */
+  public static HttpTransport create(Duration connectTimeout, Duration requestTimeout) {
+    ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+    HttpClient http = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(executor)
+        .build();
+    return new HttpTransport(http, requestTimeout, executor);
+  }
+
+  /** A transport over the caller's client, which the caller closes. */
+  public static HttpTransport wrap(HttpClient http, Duration requestTimeout) {
+    return new HttpTransport(http, requestTimeout, null);
+  }
+
+  /** The longest one attempt may take. */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Sends and waits for the whole body. */
+  public HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, BodyHandlers.ofByteArray());
+  }
+
+  /** Sends without blocking a thread. */
+  public CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request) {
+    return http.sendAsync(request, BodyHandlers.ofByteArray());
+  }
+
+  /** Stops the threads this transport started; a caller's client is left alone. */
+  public void close() {
+    if (ownedExecutor != null) {
+      ownedExecutor.shutdownNow();
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "llmcall-http-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

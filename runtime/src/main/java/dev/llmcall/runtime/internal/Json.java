@@ -1,0 +1,47 @@
+package dev.llmcall.runtime.internal;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The runtime's one Jackson mapper, used only through the tree and streaming APIs (no data
+ * binding, no reflection). Internal: not part of the API.
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  /** Parses a body into a tree; throws {@link IOException} on malformed JSON. */
+  public static JsonNode parse(byte[] body) throws IOException {
+    return MAPPER.readTree(body);
+  }
+
+  /** Writes one JSON value with a generator and returns its UTF-8 bytes. */
+  public static byte[] write(Writer writer) {
+    try (ByteArrayBuilder out = new ByteArrayBuilder(512);
+        JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      writer.write(g);
+      g.flush();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write JSON", e);
+    }
+  }
+
+  /** Text of a field, or {@code null} when it is missing, null or not textual. */
+  public static String text(JsonNode node, String field) {
+    JsonNode v = node.path(field);
+    return v.isTextual() ? v.textValue() : null;
+  }
+
+  /** Writes JSON to a generator. */
+  @FunctionalInterface
+  public interface Writer {
+    void write(JsonGenerator g) throws IOException;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.llmcall.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmcall.runtime.ErrorCategory;
+import dev.llmcall.runtime.FinishReason;
+import dev.llmcall.runtime.Usage;
+import dev.llmcall.runtime.spi.CallSite;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+
+/**
+ * OpenAI Chat Completions, also spoken by xAI and OpenAI-compatible servers (vLLM, Ollama,
+ * OpenRouter, gateways): {@code POST {base}/chat/completions} with a bearer token. Internal: not
+ * part of the API.
+ */
+enum OpenAiWire implements ProviderWire {
+  INSTANCE;
+
+  @Override
+  public HttpRequest.Builder newRequest(Endpoint endpoint) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/chat/completions"))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json");
+    if (endpoint.apiKey() != null) {
+      b.header("Authorization", "Bearer " + endpoint.apiKey());
+    }
+    return b;
+  }
+
+  @Override
+  public byte[] encode(Endpoint endpoint, CallSite site, String system, String prompt) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("model", site.model());
+      g.writeArrayFieldStart("messages");
+      if (system != null) {
+        message(g, "system", system);
+      }
+      message(g, "user", prompt);
+      g.writeEndArray();
+      if (site.maxTokens() > 0) {
+        // OpenAI deprecated max_tokens for max_completion_tokens (reasoning models reject the old
+        // name); xAI and most compatible servers only know max_tokens.
+        g.writeNumberField(
+            "openai".equals(endpoint.provider()) ? "max_completion_tokens" : "max_tokens",
+            site.maxTokens());
+      }
+      if (site.hasTemperature()) {
+        g.writeNumberField("temperature", site.temperature());
+      }
+      g.writeEndObject();
+    });
+  }
+
+  private static void message(com.fasterxml.jackson.core.JsonGenerator g, String role, String content)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("role", role);
+    g.writeStringField("content", content);
+    g.writeEndObject();
+  }
+
+  @Override
+  public Decoded decode(byte[] body) {
+    JsonNode root;
+    try {
+      root = Json.parse(body);
+    } catch (IOException e) {
+      return unreadable("the success body is not JSON");
+    }
+    JsonNode choice = root.path("choices").path(0);
+    if (!choice.isObject()) {
+      return unreadable("the response has no choices");
+    }
+    JsonNode message = choice.path("message");
+    String refusal = Json.text(message, "refusal");
+    String rawFinish = Json.text(choice, "finish_reason");
+    if (refusal != null) {
+      return contentFilter("the model refused: " + refusal);
+    }
+    FinishReason finish = FinishReason.fromProvider(rawFinish);
+    if (finish == FinishReason.CONTENT_FILTER) {
+      return contentFilter("the provider withheld the output (finish_reason content_filter)");
+    }
+    String text = Json.text(message, "content");
+    String model = Json.text(root, "model");
+    JsonNode usage = root.path("usage");
+    return new Decoded.Success(new Completion(
+        text == null ? "" : text,
+        model == null ? "" : model,
+        finish,
+        new Usage(usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0))));
+  }
+
+  @Override
+  public String requestId(HttpHeaders headers) {
+    return headers.firstValue("x-request-id").orElse(null);
+  }
+
+  static Decoded unreadable(String detail) {
+    return new Decoded.Failure(new Classification(ErrorCategory.UNKNOWN, false, null, detail, null));
+  }
+
+  static Decoded contentFilter(String detail) {
+    return new Decoded.Failure(
+        new Classification(ErrorCategory.CONTENT_FILTER, false, null, detail, null));
+  }
+}

@@ -1,0 +1,48 @@
+package dev.llmcall.runtime.spi;
+
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmResponse;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@link CallSite} bound to a runtime: provider, retry policy and circuit breaker resolved
+ * once. Each method sends one prompt through the whole pipeline (breaker, retry loop, provider,
+ * HTTP) and either returns the response or throws {@link LlmException}. Thread-safe.
+ *
+ * <pre>{@code
+ * private final BoundCall summarize = runtime.bind(SUMMARIZE);   // in the constructor
+ * return this.summarize.text(null, "Summarize: " + text);          // in the method
+ * }</pre>
+ *
+ * <p>Called by generated code. Not for direct use.
+ */
+public interface BoundCall {
+
+  /** The call site this call was bound from. */
+  CallSite site();
+
+  /**
+   * Sends one prompt and waits for the answer.
+   *
+   * @param system the system prompt, or {@code null} for none
+   * @param prompt the user message
+   * @throws LlmException on every failure, after retries
+   */
+  LlmResponse<String> call(String system, String prompt);
+
+  /**
+   * Sends one prompt without blocking a thread. The future completes with the answer, or
+   * exceptionally with an {@link LlmException}, unwrapped.
+   */
+  CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt);
+
+  /** {@link #call} for the text alone. */
+  default String text(String system, String prompt) {
+    return call(system, prompt).value();
+  }
+
+  /** {@link #callAsync} for the text alone. */
+  default CompletableFuture<String> textAsync(String system, String prompt) {
+    return callAsync(system, prompt).thenApply(LlmResponse::value);
+  }
+}

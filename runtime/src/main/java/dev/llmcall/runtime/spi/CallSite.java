@@ -1,0 +1,84 @@
+package dev.llmcall.runtime.spi;
+
+import java.util.Objects;
+
+/**
+ * Everything about one interface method that is fixed at compile time: where the call goes and
+ * with which options. Generated code keeps one per method as a constant and binds it to a runtime
+ * once, in the client's constructor.
+ *
+ * <pre>{@code
+ * private static final CallSite SUMMARIZE =
+ *     CallSite.of("Assistant.summarize", "openai", "gpt-4o-mini").retryPolicy("high-availability");
+ * }</pre>
+ *
+ * <p>Called by generated code. Not for direct use, though a user who does not want the
+ * annotation processor may.
+ *
+ * @param method the interface method, as {@code Interface.method}, for error messages
+ * @param provider the provider name
+ * @param model the model name
+ * @param maxTokens maximum output tokens, or 0 for the provider's default
+ * @param temperature the temperature, or {@code NaN} for the provider's default
+ * @param retryPolicy the retry policy's name, or {@code null} for the runtime's default policy
+ * @param circuitBreaker the circuit breaker's name, or {@code null} for none
+ * @param retryOverrides single values of the retry policy this method overrides
+ */
+public record CallSite(
+    String method,
+    String provider,
+    String model,
+    int maxTokens,
+    double temperature,
+    String retryPolicy,
+    String circuitBreaker,
+    RetryOverrides retryOverrides) {
+
+  public CallSite {
+    Objects.requireNonNull(method, "method == null");
+    Objects.requireNonNull(provider, "provider == null");
+    Objects.requireNonNull(model, "model == null");
+    Objects.requireNonNull(retryOverrides, "retryOverrides == null");
+    if (maxTokens < 0) {
+      throw new IllegalArgumentException("maxTokens < 0: " + maxTokens + " for " + method);
+    }
+    if (!Double.isNaN(temperature) && (temperature < 0 || temperature > 2)) {
+      throw new IllegalArgumentException("temperature not in 0..2: " + temperature + " for " + method);
+    }
+  }
+
+  /** A call site with the provider's defaults, the runtime's default retry policy and no breaker. */
+  public static CallSite of(String method, String provider, String model) {
+    return new CallSite(method, provider, model, 0, Double.NaN, null, null, RetryOverrides.NONE);
+  }
+
+  public CallSite maxTokens(int maxTokens) {
+    return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
+        retryOverrides);
+  }
+
+  public CallSite temperature(double temperature) {
+    return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
+        retryOverrides);
+  }
+
+  public CallSite retryPolicy(String retryPolicy) {
+    return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
+        retryOverrides);
+  }
+
+  public CallSite circuitBreaker(String circuitBreaker) {
+    return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
+        retryOverrides);
+  }
+
+  public CallSite retryOverrides(RetryOverrides retryOverrides) {
+    return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
+        retryOverrides);
+  }
+
+  /** Whether a temperature is set. */
+  public boolean hasTemperature() {
+    return !Double.isNaN(temperature);
+  }
+}
