@@ -1,0 +1,72 @@
+package dev.llmcall.processor;
+
+import dev.llmcall.annotations.CircuitBreaker;
+import dev.llmcall.annotations.LlmCall;
+import dev.llmcall.annotations.LlmClient;
+import dev.llmcall.annotations.Retry;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads annotation members through their mirrors, so that every value keeps the location a
+ * diagnostic should point at (rule 8 of the house style).
+ */
+final class AnnotationValues {
+  static final String LLM_CLIENT = LlmClient.class.getCanonicalName();
+  static final String LLM_CALL = LlmCall.class.getCanonicalName();
+  static final String RETRY = Retry.class.getCanonicalName();
+  static final String CIRCUIT_BREAKER = CircuitBreaker.class.getCanonicalName();
+
+  private final Elements elements;
+
+  AnnotationValues(Elements elements) {
+    this.elements = elements;
+  }
+
+  /** The annotation of type {@code annotationType} directly on {@code element}, if any. */
+  static Optional<AnnotationMirror> find(Element element, String annotationType) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(annotationType)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The value of {@code member}, as written or by default, pointing at the written value if
+   * there is one. Empty if the member has no value or one of another type, which javac reports.
+   */
+  <T> Optional<Setting<T>> get(
+      Element element, AnnotationMirror annotation, String member, Class<T> type) {
+    SourceRef ref = SourceRef.of(element, annotation);
+    Map<? extends ExecutableElement, ? extends AnnotationValue> written =
+        annotation.getElementValues();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        elements.getElementValuesWithDefaults(annotation).entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(member)) {
+        Object value = entry.getValue().getValue();
+        if (!type.isInstance(value)) {
+          return Optional.empty();
+        }
+        AnnotationValue source = written.get(entry.getKey());
+        return Optional.of(
+            new Setting<>(type.cast(value), source == null ? ref : ref.at(source), false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@link #get} for a string member, empty also if the string is empty ("not set here"). */
+  Optional<Setting<String>> nonEmptyString(
+      Element element, AnnotationMirror annotation, String member) {
+    return get(element, annotation, member, String.class).filter(s -> !s.value().isEmpty());
+  }
+}

@@ -1,0 +1,61 @@
+package dev.llmcall.processor;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one {@code @LlmCall} method sends, with interface defaults already applied: each setting
+ * comes from the method's annotations, or from its interface's if the method left it unset.
+ *
+ * @param prompt the user message template
+ * @param system the system prompt template, if either the method or its interface sets one
+ * @param provider the provider name, if set
+ * @param model the model name, if set
+ * @param maxTokens the maximum output tokens, if set to anything but 0
+ * @param temperature the temperature, if set to anything but NaN
+ * @param retryPolicy the {@code @Retry} policy name of the method or its interface
+ * @param circuitBreaker the {@code @CircuitBreaker} name of the method or its interface, as
+ *     written (empty means the provider)
+ * @param source the method and its {@code @LlmCall} annotation
+ */
+record CallModel(
+    Setting<PromptTemplate> prompt,
+    Optional<Setting<PromptTemplate>> system,
+    Optional<Setting<String>> provider,
+    Optional<Setting<String>> model,
+    Optional<Setting<Integer>> maxTokens,
+    Optional<Setting<Double>> temperature,
+    Optional<Setting<String>> retryPolicy,
+    Optional<Setting<String>> circuitBreaker,
+    SourceRef source) {
+
+  CallModel {
+    Objects.requireNonNull(prompt, "prompt == null");
+    Objects.requireNonNull(system, "system == null");
+    Objects.requireNonNull(provider, "provider == null");
+    Objects.requireNonNull(model, "model == null");
+    Objects.requireNonNull(maxTokens, "maxTokens == null");
+    Objects.requireNonNull(temperature, "temperature == null");
+    Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+    Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
+    Objects.requireNonNull(source, "source == null");
+    if (source.annotation() == null) {
+      throw new IllegalArgumentException("source needs the @LlmCall annotation");
+    }
+  }
+
+  /** The provider name, or empty if none is set. */
+  String providerName() {
+    return provider.map(Setting::value).orElse("");
+  }
+
+  /** The model name, or empty if none is set. */
+  String modelName() {
+    return model.map(Setting::value).orElse("");
+  }
+
+  /** The circuit breaker's name with an empty name resolved to the provider, if there is one. */
+  Optional<String> circuitBreakerName() {
+    return circuitBreaker.map(Setting::value).map(name -> name.isEmpty() ? providerName() : name);
+  }
+}

@@ -1,0 +1,205 @@
+package dev.llmcall.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code LlmFoo.java} for a valid client. A pure function of the model; the output for
+ * one model is always the same. Sample output:
+ *
+ * <pre>{@code
+ * @Generated("dev.llmcall.processor.LlmClientProcessor")
+ * public final class LlmAssistant implements Assistant {
+ *   private static final CallSite SUMMARIZE = CallSite.of("Assistant.summarize", "openai", "o3");
+ *   private final BoundCall summarize;
+ *
+ *   public LlmAssistant(LlmRuntime runtime) {
+ *     Objects.requireNonNull(runtime, "runtime == null");
+ *     this.summarize = runtime.bind(SUMMARIZE);
+ *   }
+ *
+ *   public static Assistant create(LlmRuntime runtime) {
+ *     return new LlmAssistant(runtime);
+ *   }
+ *
+ *   @Override
+ *   public String summarize(String text) {
+ *     Objects.requireNonNull(text, "text == null");
+ *     return this.summarize.text(null, "Summarize: " + text);
+ *   }
+ * }
+ * }</pre>
+ */
+final class ClientImplWriter {
+  private static final ClassName CALL_SITE = ClassName.get("dev.llmcall.runtime.spi", "CallSite");
+  private static final ClassName BOUND_CALL = ClassName.get("dev.llmcall.runtime.spi", "BoundCall");
+  private static final ClassName RUNTIME = ClassName.get("dev.llmcall.runtime", "LlmRuntime");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+  /** Types the generated methods use as expressions, which a parameter of that name would hide. */
+  private static final Set<String> EXPRESSION_TYPES = Set.of("Objects", "String");
+
+  private ClientImplWriter() {}
+
+  static JavaFile write(ClientModel client) {
+    List<Binding> bindings = bindings(client);
+    TypeSpec.Builder type = TypeSpec.classBuilder(client.impl())
+        .addOriginatingElement(client.source().element())
+        .addJavadoc("The llmcall client for {@link $T}: each method renders its prompt and sends"
+            + " it\nthrough the runtime's retry, circuit breaker and HTTP layers.\n", client.type())
+        .addAnnotation(AnnotationSpec.builder(GENERATED)
+            .addMember("value", "$S", LlmClientProcessor.class.getCanonicalName())
+            .build())
+        .addSuperinterface(client.type())
+        .alwaysQualify(hiddenNames(client).toArray(String[]::new));
+    if (client.access() == ClientModel.Access.PUBLIC) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
+    type.addModifiers(Modifier.FINAL);
+    bindings.forEach(b -> type.addField(b.constant()));
+    bindings.forEach(b -> type.addField(b.field()));
+    ParameterSpec runtime = ParameterSpec.builder(RUNTIME, "runtime").build();
+    type.addMethod(constructor(runtime, bindings));
+    type.addMethod(MethodSpec.methodBuilder("create")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(client.type())
+        .addParameter(runtime)
+        .addStatement("return new $T($N)", client.impl(), runtime)
+        .build());
+    bindings.forEach(b -> type.addMethod(method(b)));
+    return JavaFile.builder(client.impl().packageName(), type.build()).build();
+  }
+
+  /**
+   * One constant and one field per method. Overloads get numbered names ({@code SUMMARIZE_2},
+   * {@code summarize2}); {@link NameAllocator} settles any clash that is left.
+   */
+  private static List<Binding> bindings(ClientModel client) {
+    NameAllocator names = new NameAllocator();
+    Map<String, Integer> overloads = new HashMap<>();
+    List<Binding> bindings = new ArrayList<>();
+    for (MethodModel method : client.methods()) {
+      int n = overloads.merge(method.name(), 1, Integer::sum);
+      String constant = names.newName(upperSnake(method.name()) + (n == 1 ? "" : "_" + n));
+      String field = names.newName(method.name() + (n == 1 ? "" : String.valueOf(n)));
+      CallModel call = method.call().orElseThrow(
+          () -> new IllegalStateException("no @LlmCall on " + method.displayName()));
+      bindings.add(new Binding(
+          method,
+          call,
+          FieldSpec.builder(CALL_SITE, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer(callSite(client, method, call))
+              .build(),
+          FieldSpec.builder(BOUND_CALL, field, Modifier.PRIVATE, Modifier.FINAL).build()));
+    }
+    return bindings;
+  }
+
+  private static CodeBlock callSite(ClientModel client, MethodModel method, CallModel call) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S, $S, $S)", CALL_SITE,
+        client.displayName() + "." + method.name(), call.providerName(), call.modelName());
+    call.maxTokens().map(Setting::value).filter(t -> t > 0)
+        .ifPresent(t -> code.add(".maxTokens($L)", t));
+    call.temperature().map(Setting::value).ifPresent(t -> code.add(".temperature($L)", t));
+    call.retryPolicy().map(Setting::value).ifPresent(p -> code.add(".retryPolicy($S)", p));
+    call.circuitBreakerName().ifPresent(b -> code.add(".circuitBreaker($S)", b));
+    return code.build();
+  }
+
+  private static MethodSpec constructor(ParameterSpec runtime, List<Binding> bindings) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(runtime)
+        .addStatement("$T.requireNonNull($N, $S)", Objects.class, runtime, "runtime == null");
+    for (Binding binding : bindings) {
+      constructor.addStatement(
+          "this.$N = $N.bind($N)", binding.field(), runtime, binding.constant());
+    }
+    return constructor.build();
+  }
+
+  private static MethodSpec method(Binding binding) {
+    MethodModel method = binding.method();
+    CallModel call = binding.call();
+    MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name())
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(method.returnType())
+        .addExceptions(method.exceptions());
+    Set<String> used = new TreeSet<>(call.prompt().value().placeholderNames());
+    call.system().ifPresent(s -> used.addAll(s.value().placeholderNames()));
+    for (ParamModel param : method.params()) {
+      spec.addParameter(parameter(param));
+    }
+    spec.varargs(method.varargs());
+    for (ParamModel param : method.params()) {
+      if (used.contains(param.name()) && param.needsNullCheck()) {
+        spec.addStatement("$T.requireNonNull($N, $S)", Objects.class, param.name(),
+            param.name() + " == null");
+      }
+    }
+    CodeBlock system = call.system()
+        .map(s -> TemplateExpression.of(s.value(), method))
+        .orElse(CodeBlock.of("null"));
+    ReturnKind kind = method.returnKind().orElseThrow(
+        () -> new IllegalStateException("unsupported return type on " + method.displayName()));
+    spec.addStatement("return this.$N.$N($L, $L)", binding.field(), kind.boundCallMethod(),
+        system, TemplateExpression.of(call.prompt().value(), method));
+    return spec.build();
+  }
+
+  private static ParameterSpec parameter(ParamModel param) {
+    ParameterSpec.Builder spec = ParameterSpec.builder(param.type(), param.name());
+    param.annotations().forEach(spec::addAnnotation);
+    return spec.build();
+  }
+
+  /** Simple names that would resolve to something else than the imported type. */
+  private static Set<String> hiddenNames(ClientModel client) {
+    Set<String> names = new TreeSet<>(client.memberTypeNames());
+    for (MethodModel method : client.methods()) {
+      for (ParamModel param : method.params()) {
+        if (EXPRESSION_TYPES.contains(param.name())) {
+          names.add(param.name());
+        }
+      }
+    }
+    return names;
+  }
+
+  /** {@code summarizeAsync} becomes {@code SUMMARIZE_ASYNC}, {@code getURL} {@code GET_URL}. */
+  static String upperSnake(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (i > 0 && Character.isUpperCase(c)) {
+        char before = camel.charAt(i - 1);
+        boolean acronymEnds = Character.isUpperCase(before)
+            && i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1));
+        if (Character.isLowerCase(before) || Character.isDigit(before) || acronymEnds) {
+          out.append('_');
+        }
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+
+  /** What the writer needs about one method: the model and the names allocated for it. */
+  private record Binding(MethodModel method, CallModel call, FieldSpec constant, FieldSpec field) {}
+}

@@ -1,0 +1,125 @@
+package dev.llmcall.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the processor knows about one client type: an interface annotated
+ * {@code @LlmClient} or declaring {@code @LlmCall} methods (or a class that wrongly does so).
+ * Writers see only this; validators also read its {@link SourceRef}s.
+ *
+ * @param type the client type
+ * @param impl the class to generate, {@code LlmFoo} or {@code LlmOuter_Foo}, in the same package
+ * @param displayName the simple names from the outermost type, {@code Outer.Foo}
+ * @param kind whether it is an interface, a class, ...
+ * @param access whether a top-level class in the same package can implement it
+ * @param typeParameters the names of the type's own type parameters
+ * @param defaults the values of the type's {@code @LlmClient}, {@code @Retry} and
+ *     {@code @CircuitBreaker}
+ * @param methods the abstract methods to implement and the {@code @LlmCall} methods to check,
+ *     own methods first, each in declaration order
+ * @param memberTypeNames simple names of member types the generated class inherits, which
+ *     would hide imported types of the same name; sorted
+ * @param source the type, and its {@code @LlmClient} annotation if it has one
+ */
+record ClientModel(
+    ClassName type,
+    ClassName impl,
+    String displayName,
+    Kind kind,
+    Access access,
+    List<String> typeParameters,
+    Defaults defaults,
+    List<MethodModel> methods,
+    List<String> memberTypeNames,
+    SourceRef source) {
+
+  ClientModel {
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(impl, "impl == null");
+    if (!impl.packageName().equals(type.packageName()) || impl.enclosingClassName() != null) {
+      throw new IllegalArgumentException(impl + " must be top-level in the package of " + type);
+    }
+    Objects.requireNonNull(displayName, "displayName == null");
+    Objects.requireNonNull(kind, "kind == null");
+    Objects.requireNonNull(access, "access == null");
+    typeParameters = List.copyOf(typeParameters);
+    Objects.requireNonNull(defaults, "defaults == null");
+    methods = List.copyOf(methods);
+    memberTypeNames = List.copyOf(memberTypeNames);
+    Objects.requireNonNull(source, "source == null");
+  }
+
+  /**
+   * Interface-level settings that methods inherit, each as written on the interface.
+   *
+   * @param provider {@code @LlmClient(provider)}, if not empty
+   * @param model {@code @LlmClient(model)}, if not empty
+   * @param system {@code @LlmClient(system)}, if not empty
+   * @param retryPolicy {@code @Retry(policy)} on the interface
+   * @param circuitBreaker {@code @CircuitBreaker(provider)} on the interface
+   */
+  record Defaults(
+      Optional<Setting<String>> provider,
+      Optional<Setting<String>> model,
+      Optional<Setting<PromptTemplate>> system,
+      Optional<Setting<String>> retryPolicy,
+      Optional<Setting<String>> circuitBreaker) {
+
+    Defaults {
+      Objects.requireNonNull(provider, "provider == null");
+      Objects.requireNonNull(model, "model == null");
+      Objects.requireNonNull(system, "system == null");
+      Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
+    }
+  }
+
+  /** The kinds of type a client annotation may end up on; only {@link #INTERFACE} is valid. */
+  enum Kind {
+    INTERFACE("an interface"),
+    CLASS("a class"),
+    ENUM("an enum"),
+    RECORD("a record"),
+    ANNOTATION_TYPE("an annotation type");
+
+    private final String description;
+
+    Kind(String description) {
+      this.description = description;
+    }
+
+    /** As in "Foo is a class". */
+    String description() {
+      return description;
+    }
+  }
+
+  /** Whether the generated top-level class can implement the type. */
+  enum Access {
+    PUBLIC(true, "public"),
+    PACKAGE_PRIVATE(true, "package-private"),
+    PRIVATE(false, "private"),
+    IN_PRIVATE_TYPE(false, "nested in a private type"),
+    LOCAL(false, "declared inside a method");
+
+    private final boolean implementable;
+    private final String description;
+
+    Access(boolean implementable, String description) {
+      this.implementable = implementable;
+      this.description = description;
+    }
+
+    boolean implementable() {
+      return implementable;
+    }
+
+    /** As in "Foo is private". */
+    String description() {
+      return description;
+    }
+  }
+}

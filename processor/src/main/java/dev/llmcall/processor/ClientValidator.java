@@ -1,0 +1,135 @@
+package dev.llmcall.processor;
+
+import dev.llmcall.processor.ClientModel.Defaults;
+import dev.llmcall.processor.ClientModel.Kind;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a {@link ClientModel} and collects every problem into a {@link ValidationReport}, each
+ * at the most precise location: the annotation value when a value is wrong, else the annotation,
+ * else the element. It never stops at the first problem.
+ */
+final class ClientValidator {
+  /** What the runtime can look up: built-in names and {@code FOO_BAR_BASE_URL} variables. */
+  private static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+  private final TemplateValidator templates = new TemplateValidator();
+
+  ValidationReport validate(ClientModel client) {
+    ValidationReport.Builder report = ValidationReport.builder();
+    if (client.kind() != Kind.INTERFACE) {
+      reportMisplaced(client, report);
+      return report.build();
+    }
+    // Problems with the declaration itself point at its name, not at an annotation.
+    SourceRef onType = SourceRef.of(client.source().element());
+    if (!client.typeParameters().isEmpty()) {
+      report.error(onType, Messages.GENERIC_CLIENT,
+          client.displayName(), "<" + String.join(", ", client.typeParameters()) + ">");
+    }
+    if (!client.access().implementable()) {
+      report.error(onType, Messages.INACCESSIBLE_CLIENT,
+          client.displayName(), client.access().description(), client.impl().simpleName());
+    }
+    checkDefaults(client.defaults(), report);
+    for (MethodModel method : client.methods()) {
+      checkMethod(client, method, report);
+    }
+    return report.build();
+  }
+
+  /** "Cannot continue with this type": nothing else about a class is worth reporting. */
+  private static void reportMisplaced(ClientModel client, ValidationReport.Builder report) {
+    if (client.source().annotation() != null) {
+      report.error(client.source(), Messages.CLIENT_NOT_INTERFACE,
+          client.displayName(), client.kind().description());
+    }
+    for (MethodModel method : client.methods()) {
+      report.error(method.source(), Messages.CALL_OUTSIDE_INTERFACE,
+          method.displayName(), client.displayName(), client.kind().description());
+    }
+  }
+
+  private void checkDefaults(Defaults defaults, ValidationReport.Builder report) {
+    defaults.provider().ifPresent(p -> checkProviderName(p, report));
+    defaults.system().ifPresent(s -> templates.checkSyntax(s, "system", report));
+    defaults.retryPolicy().ifPresent(r -> checkRetryPolicy(r, "the interface", report));
+    defaults.circuitBreaker().ifPresent(b -> checkBreakerName(b, report));
+  }
+
+  private void checkMethod(
+      ClientModel client, MethodModel method, ValidationReport.Builder report) {
+    if (method.call().isEmpty()) {
+      // An inherited method may come from a library: point at the interface the user can fix.
+      SourceRef where = method.inherited() ? client.source() : method.source();
+      report.error(SourceRef.of(where.element()), Messages.MISSING_CALL,
+          method.displayName(), client.impl().simpleName());
+      return;
+    }
+    if (method.kind() != MethodModel.Kind.ABSTRACT) {
+      report.error(method.source(), Messages.CALL_NOT_ABSTRACT,
+          method.displayName(), method.kind().description());
+      return;
+    }
+    SourceRef onMethod = SourceRef.of(method.source().element());
+    if (!method.typeParameters().isEmpty()) {
+      report.error(onMethod, Messages.GENERIC_METHOD,
+          method.displayName(), "<" + String.join(", ", method.typeParameters()) + ">");
+    }
+    if (method.returnKind().isEmpty()) {
+      report.error(onMethod, Messages.UNSUPPORTED_RETURN_TYPE,
+          method.displayName(), method.returnType());
+    }
+    CallModel call = method.call().get();
+    checkSettings(client, method, call, report);
+    templates.check(client, method, call, report);
+  }
+
+  private static void checkSettings(
+      ClientModel client, MethodModel method, CallModel call, ValidationReport.Builder report) {
+    if (call.prompt().value().text().isBlank()) {
+      report.error(call.prompt().source(), Messages.BLANK_PROMPT, method.displayName());
+    }
+    SourceRef onCall = method.inherited() ? client.source() : call.source();
+    if (call.providerName().isBlank()) {
+      report.error(onCall, Messages.MISSING_PROVIDER, method.displayName(), client.displayName());
+    }
+    if (call.modelName().isBlank()) {
+      report.error(onCall, Messages.MISSING_MODEL, method.displayName(), client.displayName());
+    }
+    own(call.provider()).ifPresent(p -> checkProviderName(p, report));
+    call.maxTokens().filter(t -> t.value() < 0).ifPresent(t -> report.error(
+        t.source(), Messages.NEGATIVE_MAX_TOKENS, t.value(), method.displayName()));
+    call.temperature().filter(t -> !(t.value() >= 0 && t.value() <= 2)).ifPresent(t ->
+        report.error(t.source(), Messages.TEMPERATURE_OUT_OF_RANGE, t.value(),
+            method.displayName()));
+    own(call.retryPolicy()).ifPresent(r -> checkRetryPolicy(r, method.displayName(), report));
+    own(call.circuitBreaker()).ifPresent(b -> checkBreakerName(b, report));
+  }
+
+  private static void checkProviderName(Setting<String> provider, ValidationReport.Builder report) {
+    if (!PROVIDER_NAME.matcher(provider.value()).matches()) {
+      report.error(provider.source(), Messages.INVALID_PROVIDER, provider.value());
+    }
+  }
+
+  /** An empty breaker name means "the method's provider", which is checked on its own. */
+  private static void checkBreakerName(Setting<String> breaker, ValidationReport.Builder report) {
+    if (!breaker.value().isEmpty()) {
+      checkProviderName(breaker, report);
+    }
+  }
+
+  private static void checkRetryPolicy(
+      Setting<String> policy, String owner, ValidationReport.Builder report) {
+    if (policy.value().isBlank()) {
+      report.error(policy.source(), Messages.BLANK_RETRY_POLICY, owner);
+    }
+  }
+
+  /** Settings inherited from the interface are checked once, by {@link #checkDefaults}. */
+  private static <T> Optional<Setting<T>> own(Optional<Setting<T>> setting) {
+    return setting.filter(s -> !s.inherited());
+  }
+}

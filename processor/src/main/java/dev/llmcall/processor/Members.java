@@ -1,0 +1,158 @@
+package dev.llmcall.processor;
+
+import static javax.lang.model.util.ElementFilter.methodsIn;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Finds the methods of a client type that the processor looks at, in a stable order: for an
+ * interface, the abstract methods it declares or inherits (own first, then each super-interface
+ * depth first) and its own {@code @LlmCall} methods; for any other type, its {@code @LlmCall}
+ * methods. Also tells whether any of their signatures refers to a type that does not exist yet.
+ */
+final class Members {
+  private final Elements elements;
+  private final Types types;
+
+  Members(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  List<ExecutableElement> of(TypeElement type) {
+    if (type.getKind() != ElementKind.INTERFACE) {
+      return methodsIn(type.getEnclosedElements()).stream().filter(Members::hasLlmCall).toList();
+    }
+    List<ExecutableElement> visible = new ArrayList<>();
+    collect(type, type, visible, new HashSet<>());
+    return visible.stream()
+        .filter(m -> hasLlmCall(m) || (isAbstract(m) && !isObjectMethod(m)))
+        .toList();
+  }
+
+  /** Whether {@code type}'s super-interfaces, or signatures of {@link #of}, name a missing type. */
+  boolean referencesUndefinedTypes(TypeElement type) {
+    if (type.getInterfaces().stream().anyMatch(Members::isUndefined)) {
+      return true;
+    }
+    for (ExecutableElement method : of(type)) {
+      if (isUndefined(method.getReturnType())
+          || method.getThrownTypes().stream().anyMatch(Members::isUndefined)) {
+        return true;
+      }
+      for (VariableElement param : method.getParameters()) {
+        if (isUndefined(param.asType())
+            || param.getAnnotationMirrors().stream()
+                .anyMatch(a -> isUndefined(a.getAnnotationType()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void collect(
+      TypeElement client, TypeElement current, List<ExecutableElement> visible, Set<String> done) {
+    if (!done.add(current.getQualifiedName().toString())) {
+      return;
+    }
+    for (ExecutableElement method : methodsIn(current.getEnclosedElements())) {
+      boolean inheritable = !method.getModifiers().contains(Modifier.STATIC)
+          && !method.getModifiers().contains(Modifier.PRIVATE);
+      if (current.equals(client) || inheritable) {
+        int same = indexOfSameSignature(visible, method, client);
+        if (same < 0) {
+          visible.add(method);
+        } else if (replaces(method, visible.get(same))) {
+          visible.set(same, method);
+        }
+      }
+    }
+    for (TypeMirror superInterface : current.getInterfaces()) {
+      if (superInterface.getKind() == TypeKind.DECLARED) {
+        collect(client, (TypeElement) types.asElement(superInterface), visible, done);
+      }
+    }
+  }
+
+  private int indexOfSameSignature(
+      List<ExecutableElement> visible, ExecutableElement method, TypeElement client) {
+    DeclaredType site = (DeclaredType) client.asType();
+    for (int i = 0; i < visible.size(); i++) {
+      ExecutableElement other = visible.get(i);
+      if (other.getSimpleName().equals(method.getSimpleName())
+          && subsignature(site, other, method)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean subsignature(DeclaredType site, ExecutableElement a, ExecutableElement b) {
+    ExecutableType aType = (ExecutableType) types.asMemberOf(site, a);
+    ExecutableType bType = (ExecutableType) types.asMemberOf(site, b);
+    return types.isSubsignature(aType, bType) || types.isSubsignature(bType, aType);
+  }
+
+  /**
+   * Of two abstract methods with one signature from unrelated super-interfaces, the one with
+   * {@code @LlmCall} is the one to implement; a method in a sub-interface always wins.
+   */
+  private boolean replaces(ExecutableElement candidate, ExecutableElement kept) {
+    TypeMirror keptOwner = types.erasure(kept.getEnclosingElement().asType());
+    TypeMirror candidateOwner = types.erasure(candidate.getEnclosingElement().asType());
+    return !types.isSubtype(keptOwner, candidateOwner)
+        && isAbstract(kept) && !hasLlmCall(kept) && hasLlmCall(candidate);
+  }
+
+  /** {@code String toString();} and the like, which {@code Object} already implements. */
+  private boolean isObjectMethod(ExecutableElement method) {
+    TypeElement object = elements.getTypeElement("java.lang.Object");
+    return methodsIn(object.getEnclosedElements()).stream()
+        .filter(m -> m.getModifiers().contains(Modifier.PUBLIC))
+        .anyMatch(m -> m.getSimpleName().equals(method.getSimpleName())
+            && types.isSubsignature(
+                (ExecutableType) method.asType(), (ExecutableType) m.asType()));
+  }
+
+  private static boolean isAbstract(ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.ABSTRACT);
+  }
+
+  private static boolean hasLlmCall(ExecutableElement method) {
+    return AnnotationValues.find(method, AnnotationValues.LLM_CALL).isPresent();
+  }
+
+  private static boolean isUndefined(TypeMirror type) {
+    switch (type.getKind()) {
+      case ERROR:
+        return true;
+      case ARRAY:
+        return isUndefined(((ArrayType) type).getComponentType());
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream().anyMatch(Members::isUndefined);
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() != null && isUndefined(wildcard.getExtendsBound()))
+            || (wildcard.getSuperBound() != null && isUndefined(wildcard.getSuperBound()));
+      default:
+        return false;
+    }
+  }
+}

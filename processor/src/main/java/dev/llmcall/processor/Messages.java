@@ -1,0 +1,88 @@
+package dev.llmcall.processor;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor can print, each with a stable tag that tests and users can
+ * search for. Arguments are filled in with {@link String#format}.
+ */
+enum Messages {
+  CLIENT_NOT_INTERFACE("LlmClientNotInterface",
+      "@LlmClient must be on an interface, but %s is %s"),
+  CALL_OUTSIDE_INTERFACE("LlmCallOutsideInterface",
+      "@LlmCall method %s must be declared in an interface, but %s is %s"),
+  CALL_NOT_ABSTRACT("LlmCallNotAbstract",
+      "@LlmCall method %s is %s, but it must be abstract so that the generated class can"
+          + " implement it"),
+  MISSING_CALL("LlmMissingCall",
+      "Abstract method %s has no @LlmCall, so %s cannot implement it; annotate it with"
+          + " @LlmCall, or give it a default body"),
+  GENERIC_CLIENT("LlmGenericClient",
+      "%s declares type parameters %s, but an llmcall interface cannot be generic"),
+  GENERIC_METHOD("LlmGenericMethod",
+      "@LlmCall method %s declares type parameters %s, but it cannot be generic"),
+  INACCESSIBLE_CLIENT("LlmInaccessibleClient",
+      "%s is %s, so %s in the same package cannot implement it; make it at least"
+          + " package-private and not nested in a private type"),
+  UNSUPPORTED_RETURN_TYPE("LlmUnsupportedReturnType",
+      "@LlmCall method %s returns %s; supported return types are String, LlmResponse<String>,"
+          + " CompletableFuture<String> and CompletableFuture<LlmResponse<String>>"),
+  BLANK_PROMPT("LlmBlankPrompt",
+      "The prompt of %s is blank; say what the model should do, for example"
+          + " prompt = \"Summarize: {text}\""),
+  UNKNOWN_PLACEHOLDER("LlmUnknownPlaceholder",
+      "{%s} in %s names no parameter of %s%s"),
+  UNCLOSED_BRACE("LlmUnclosedBrace",
+      "'{' at index %d of %s is never closed; write '{{' for a literal brace"),
+  UNOPENED_BRACE("LlmUnopenedBrace",
+      "'}' at index %d of %s has no matching '{'; write '}}' for a literal brace"),
+  EMPTY_PLACEHOLDER("LlmEmptyPlaceholder",
+      "'{}' at index %d of %s names no parameter; write {name}, or '{{}}' for literal braces"),
+  INVALID_PLACEHOLDER("LlmInvalidPlaceholder",
+      "'{%s}' at index %d of %s is not a parameter name; a placeholder is a Java identifier"
+          + " with no spaces, such as {text}"),
+  ARRAY_IN_TEMPLATE("LlmArrayInTemplate",
+      "Parameter '%s' of %s is an array (%s), which a prompt would show as something like"
+          + " [Ljava.lang.String;@1b6d3586; pass a List or a String instead"),
+  UNUSED_PARAMETER("LlmUnusedParameter",
+      "Parameter '%s' of %s is not used in its prompt or system template"),
+  MISSING_PROVIDER("LlmMissingProvider",
+      "%s has no provider; set @LlmCall(provider = ...) or @LlmClient(provider = ...)"
+          + " on %s"),
+  MISSING_MODEL("LlmMissingModel",
+      "%s has no model; set @LlmCall(model = ...) or @LlmClient(model = ...) on %s"),
+  INVALID_PROVIDER("LlmInvalidProvider",
+      "\"%s\" is not a provider name; use openai, anthropic, xai, or the name of a provider"
+          + " registered on the runtime (a letter, then letters, digits, '_' or '-')"),
+  NEGATIVE_MAX_TOKENS("LlmNegativeMaxTokens",
+      "maxTokens = %d on %s must be at least 1, or 0 to leave it to the provider"),
+  TEMPERATURE_OUT_OF_RANGE("LlmTemperatureOutOfRange",
+      "temperature = %s on %s must be between 0 and 2"),
+  BLANK_RETRY_POLICY("LlmBlankRetryPolicy",
+      "@Retry on %s names no policy; name one such as \"default\" or \"high-availability\","
+          + " or remove @Retry"),
+  UNDEFINED_TYPE("LlmUndefinedType",
+      "Did not generate %s because %s refers to a type that does not exist"),
+  WRITE_FAILED("LlmWriteFailed",
+      "Could not write %s: %s"),
+  INTERNAL_ERROR("LlmInternalError",
+      "internal error in LlmClientProcessor, please report%n%s");
+
+  private final String tag;
+  private final String format;
+
+  Messages(String tag, String format) {
+    this.tag = "[" + tag + "]";
+    this.format = format;
+  }
+
+  /** The stable tag in brackets, such as {@code [LlmUnknownPlaceholder]}. */
+  String tag() {
+    return tag;
+  }
+
+  /** The tag followed by the message with {@code args} filled in. */
+  String format(Object... args) {
+    return tag + " " + String.format(Locale.ROOT, format, args);
+  }
+}

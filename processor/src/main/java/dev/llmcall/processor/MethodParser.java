@@ -1,0 +1,163 @@
+package dev.llmcall.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.llmcall.processor.ClientModel.Defaults;
+import dev.llmcall.processor.MethodModel.Kind;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads one method of a client type into a {@link MethodModel}, applying the interface's
+ * defaults to its {@code @LlmCall} settings.
+ */
+final class MethodParser {
+  private static final String STRING = "java.lang.String";
+  private static final String RESPONSE = "dev.llmcall.runtime.LlmResponse";
+  private static final String FUTURE = "java.util.concurrent.CompletableFuture";
+
+  private final AnnotationValues values;
+
+  MethodParser(AnnotationValues values) {
+    this.values = values;
+  }
+
+  MethodModel parse(ExecutableElement method, TypeElement client, Defaults defaults) {
+    Optional<AnnotationMirror> llmCall = AnnotationValues.find(method, AnnotationValues.LLM_CALL);
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    return new MethodModel(
+        method.getSimpleName().toString(),
+        String.join(".", ClassName.get(declaring).simpleNames()),
+        kind(method),
+        TypeName.get(method.getReturnType()),
+        returnKind(method.getReturnType()),
+        method.getParameters().stream().map(MethodParser::param).toList(),
+        method.getThrownTypes().stream().map(TypeName::get).toList(),
+        method.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
+        method.isVarArgs(),
+        !declaring.equals(client),
+        llmCall.map(a -> call(method, a, defaults)),
+        new SourceRef(method, llmCall.orElse(null), null));
+  }
+
+  private CallModel call(ExecutableElement method, AnnotationMirror llmCall, Defaults defaults) {
+    Optional<AnnotationMirror> retry = AnnotationValues.find(method, AnnotationValues.RETRY);
+    Optional<AnnotationMirror> breaker =
+        AnnotationValues.find(method, AnnotationValues.CIRCUIT_BREAKER);
+    return new CallModel(
+        values.get(method, llmCall, "prompt", String.class)
+            .orElseGet(() -> new Setting<>("", SourceRef.of(method, llmCall), false))
+            .map(PromptTemplate::parse),
+        values.nonEmptyString(method, llmCall, "system")
+            .map(s -> s.map(PromptTemplate::parse))
+            .or(() -> defaults.system().map(Setting::asInherited)),
+        values.nonEmptyString(method, llmCall, "provider")
+            .or(() -> defaults.provider().map(Setting::asInherited)),
+        values.nonEmptyString(method, llmCall, "model")
+            .or(() -> defaults.model().map(Setting::asInherited)),
+        values.get(method, llmCall, "maxTokens", Integer.class).filter(s -> s.value() != 0),
+        values.get(method, llmCall, "temperature", Double.class)
+            .filter(s -> !s.value().isNaN()),
+        retry.flatMap(a -> values.get(method, a, "policy", String.class))
+            .or(() -> defaults.retryPolicy().map(Setting::asInherited)),
+        breaker.flatMap(a -> values.get(method, a, "provider", String.class))
+            .or(() -> defaults.circuitBreaker().map(Setting::asInherited)),
+        SourceRef.of(method, llmCall));
+  }
+
+  private static ParamModel param(VariableElement param) {
+    TypeMirror type = param.asType();
+    ParamModel.Kind kind;
+    if (type.getKind().isPrimitive()) {
+      kind = ParamModel.Kind.PRIMITIVE;
+    } else if (type.getKind() == TypeKind.ARRAY) {
+      kind = ParamModel.Kind.ARRAY;
+    } else {
+      kind = isNamed(type, STRING) ? ParamModel.Kind.STRING : ParamModel.Kind.OTHER;
+    }
+    // A type-use @Nullable goes on the type (java.lang.@Nullable String), any other on the
+    // parameter; TypeName.get drops type annotations, so both are put back by hand.
+    Optional<ClassName> typeUse = nullable(type.getAnnotationMirrors());
+    Optional<ClassName> declaration =
+        nullable(param.getAnnotationMirrors()).filter(a -> typeUse.isEmpty());
+    TypeName typeName = TypeName.get(type);
+    if (typeUse.isPresent()) {
+      typeName = typeName.annotated(AnnotationSpec.builder(typeUse.get()).build());
+    }
+    return new ParamModel(
+        param.getSimpleName().toString(),
+        typeName,
+        kind,
+        typeUse.isPresent() || declaration.isPresent(),
+        declaration.stream().toList(),
+        SourceRef.of(param));
+  }
+
+  /** An annotation named {@code Nullable}, from any package. */
+  private static Optional<ClassName> nullable(List<? extends AnnotationMirror> annotations) {
+    return annotations.stream()
+        .map(a -> (TypeElement) a.getAnnotationType().asElement())
+        .filter(a -> a.getSimpleName().contentEquals("Nullable"))
+        .map(ClassName::get)
+        .findFirst();
+  }
+
+  private static Kind kind(ExecutableElement method) {
+    Set<Modifier> modifiers = method.getModifiers();
+    if (modifiers.contains(Modifier.ABSTRACT)) {
+      return Kind.ABSTRACT;
+    } else if (modifiers.contains(Modifier.DEFAULT)) {
+      return Kind.DEFAULT;
+    } else if (modifiers.contains(Modifier.PRIVATE)) {
+      return Kind.PRIVATE;
+    } else if (modifiers.contains(Modifier.STATIC)) {
+      return Kind.STATIC;
+    }
+    return Kind.CONCRETE;
+  }
+
+  /** The kind of {@code type}, or empty if it is not one of the supported return types. */
+  static Optional<ReturnKind> returnKind(TypeMirror type) {
+    if (isNamed(type, STRING)) {
+      return Optional.of(ReturnKind.TEXT);
+    } else if (isResponseOfString(type)) {
+      return Optional.of(ReturnKind.RESPONSE);
+    }
+    Optional<TypeMirror> result = onlyTypeArgument(type, FUTURE);
+    if (result.filter(t -> isNamed(t, STRING)).isPresent()) {
+      return Optional.of(ReturnKind.TEXT_ASYNC);
+    } else if (result.filter(MethodParser::isResponseOfString).isPresent()) {
+      return Optional.of(ReturnKind.RESPONSE_ASYNC);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isResponseOfString(TypeMirror type) {
+    return onlyTypeArgument(type, RESPONSE).filter(t -> isNamed(t, STRING)).isPresent();
+  }
+
+  /** The argument of {@code type} if it is {@code name<T>}; empty if raw or not {@code name}. */
+  private static Optional<TypeMirror> onlyTypeArgument(TypeMirror type, String name) {
+    if (!isNamed(type, name)) {
+      return Optional.empty();
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    return arguments.size() == 1 ? Optional.of(arguments.get(0)) : Optional.empty();
+  }
+
+  private static boolean isNamed(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName().contentEquals(qualifiedName);
+  }
+}

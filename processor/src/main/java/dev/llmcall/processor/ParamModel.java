@@ -1,0 +1,54 @@
+package dev.llmcall.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.Objects;
+import java.util.List;
+import javax.lang.model.SourceVersion;
+
+/**
+ * One parameter of an interface method.
+ *
+ * @param name the parameter's name, as declared
+ * @param type the declared type, with a type-use {@code @Nullable} if it has one
+ * @param kind what the type is, as far as rendering it into a prompt goes
+ * @param nullable whether it has an annotation called {@code Nullable}, from any package
+ * @param annotations declaration annotations the generated parameter repeats: a
+ *     {@code @Nullable} that is not a type-use annotation
+ * @param source the parameter element
+ */
+record ParamModel(
+    String name,
+    TypeName type,
+    Kind kind,
+    boolean nullable,
+    List<ClassName> annotations,
+    SourceRef source) {
+
+  ParamModel {
+    if (!SourceVersion.isIdentifier(name)) {
+      throw new IllegalArgumentException("not a parameter name: " + name);
+    }
+    Objects.requireNonNull(type, "type == null");
+    Objects.requireNonNull(kind, "kind == null");
+    annotations = List.copyOf(annotations);
+    Objects.requireNonNull(source, "source == null");
+  }
+
+  /** Whether the generated method checks this parameter for null before using it. */
+  boolean needsNullCheck() {
+    return kind != Kind.PRIMITIVE && !nullable;
+  }
+
+  /** How a parameter's type renders in a prompt. */
+  enum Kind {
+    /** {@code java.lang.String}: concatenated as is. */
+    STRING,
+    /** A primitive: never null, rendered by {@code String.valueOf}. */
+    PRIMITIVE,
+    /** An array: would render as its identity hash, so not allowed in a template. */
+    ARRAY,
+    /** Any other reference type: rendered by {@code toString()}. */
+    OTHER
+  }
+}

@@ -1,0 +1,87 @@
+package dev.llmcall.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One golden file per shape of generated class (house style rule 18). Inputs are in
+ * {@code good/<case>/}, expected outputs in {@code expected/<case>/}.
+ */
+class GoldenTest {
+
+  @Test
+  void assistantFromTheDesign() {
+    golden("assistant", "Assistant", "com.example.LlmAssistant");
+  }
+
+  @Test
+  void plainStringMethodWithoutLlmClient() {
+    golden("plain", "Assistant", "com.example.LlmAssistant");
+  }
+
+  @Test
+  void responseWithInterfaceSystemMaxTokensAndTemperature() {
+    golden("response", "Assistant", "com.example.LlmAssistant");
+  }
+
+  @Test
+  void completableFutureOfTextAndOfResponse() {
+    golden("async", "Assistant", "com.example.LlmAssistant");
+  }
+
+  @Test
+  void retryAndCircuitBreakerOnMethodAndInterface() {
+    golden("resilience", "Assistant", "com.example.LlmAssistant");
+  }
+
+  @Test
+  void nestedInterface() {
+    golden("nested", "Outer", "com.example.LlmOuter_Inner");
+  }
+
+  @Test
+  void overloadsGetNumberedNames() {
+    golden("overloads", "Assistant", "com.example.LlmAssistant");
+  }
+
+  @Test
+  void templates() {
+    golden("templates", "Assistant", "com.example.LlmAssistant");
+  }
+
+  @Test
+  void inheritedMethodsAreImplemented() {
+    golden("inherited", "Assistant", "com.example.LlmAssistant", "Base");
+  }
+
+  @Test
+  void defaultAndStaticMethodsAreLeftAlone() {
+    golden("defaults", "Assistant", "com.example.LlmAssistant");
+  }
+
+  private static void golden(String shape, String input, String generated, String... others) {
+    LlmClientProcessor processor = new LlmClientProcessor();
+    List<JavaFileObject> sources = new ArrayList<>();
+    sources.add(JavaFileObjects.forResource("good/" + shape + "/" + input + ".java"));
+    for (String other : others) {
+      sources.add(JavaFileObjects.forResource("good/" + shape + "/" + other + ".java"));
+    }
+    Compilation compilation = javac()
+        .withProcessors(processor)
+        .withOptions("-Xlint:all,-processing")
+        .compile(sources);
+    assertThat(processor.exceptionStacks()).isEmpty();
+    assertThat(compilation).succeededWithoutWarnings();
+    String simpleName = generated.substring(generated.lastIndexOf('.') + 1);
+    Golden.assertGenerated(
+        compilation, generated, "expected/" + shape + "/" + simpleName + ".java");
+  }
+}

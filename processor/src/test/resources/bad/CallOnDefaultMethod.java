@@ -1,0 +1,12 @@
+package com.example;
+
+import dev.llmcall.annotations.LlmCall;
+import dev.llmcall.annotations.LlmClient;
+
+@LlmClient(provider = "openai", model = "gpt-4o-mini")
+public interface CallOnDefaultMethod {
+  @LlmCall(prompt = "Summarize: {text}")
+  default String summarize(String text) {
+    return text;
+  }
+}

@@ -1,0 +1,6 @@
+package com.example;
+
+import dev.llmcall.annotations.LlmClient;
+
+@LlmClient(provider = "openai", model = "gpt-4o-mini")
+public @interface ClientOnAnnotation {}

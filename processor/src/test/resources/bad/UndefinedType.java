@@ -1,0 +1,10 @@
+package com.example;
+
+import dev.llmcall.annotations.LlmCall;
+import dev.llmcall.annotations.LlmClient;
+
+@LlmClient(provider = "openai", model = "gpt-4o-mini")
+public interface UndefinedType {
+  @LlmCall(prompt = "Summarize: {topic}")
+  String summarize(Topic topic);
+}

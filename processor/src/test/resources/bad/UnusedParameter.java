@@ -1,0 +1,11 @@
+package com.example;
+
+import dev.llmcall.annotations.LlmCall;
+import dev.llmcall.annotations.LlmClient;
+
+@LlmClient(provider = "openai", model = "gpt-4o-mini")
+public interface UnusedParameter {
+  @LlmCall(prompt = "Summarize: {text}")
+  String summarize(String text,
+      String language);
+}

@@ -1,0 +1,35 @@
+package com.example;
+
+import dev.llmcall.runtime.LlmRuntime;
+import dev.llmcall.runtime.spi.BoundCall;
+import dev.llmcall.runtime.spi.CallSite;
+import java.lang.Override;
+import java.lang.String;
+import java.util.Objects;
+import javax.annotation.processing.Generated;
+
+/**
+ * The llmcall client for {@link Assistant}: each method renders its prompt and sends it
+ * through the runtime's retry, circuit breaker and HTTP layers.
+ */
+@Generated("dev.llmcall.processor.LlmClientProcessor")
+public final class LlmAssistant implements Assistant {
+  private static final CallSite SUMMARIZE = CallSite.of("Assistant.summarize", "openai", "gpt-4o-mini");
+
+  private final BoundCall summarize;
+
+  public LlmAssistant(LlmRuntime runtime) {
+    Objects.requireNonNull(runtime, "runtime == null");
+    this.summarize = runtime.bind(SUMMARIZE);
+  }
+
+  public static Assistant create(LlmRuntime runtime) {
+    return new LlmAssistant(runtime);
+  }
+
+  @Override
+  public String summarize(String text) {
+    Objects.requireNonNull(text, "text == null");
+    return this.summarize.text(null, "Summarize: " + text);
+  }
+}
