@@ -1,0 +1,103 @@
+package dev.llmcall.example;
+
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmResponse;
+import dev.llmcall.runtime.LlmRuntime;
+import dev.llmcall.runtime.ProviderConfig;
+import dev.llmcall.testkit.FakeLlmServer;
+import dev.llmcall.testkit.FakeReply;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * The first program a new user runs. With {@code OPENAI_API_KEY} or {@code ANTHROPIC_API_KEY}
+ * set it calls the real APIs; with neither, it starts llmcall's fake provider on 127.0.0.1,
+ * scripts a few failures into it, and shows how the generated clients handle them.
+ */
+public final class Main {
+  private static final PrintStream OUT = System.out;
+  private static final String TEXT = "llmcall turns an annotated Java interface into a reliable,"
+      + " type-safe client for large language models, checked at compile time.";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    boolean openAi = isSet(env, "OPENAI_API_KEY");
+    boolean anthropic = isSet(env, "ANTHROPIC_API_KEY");
+    if (openAi || anthropic) {
+      OUT.println("llmcall example: calling the real APIs ("
+          + (openAi ? "OpenAI" : "") + (openAi && anthropic ? " and " : "")
+          + (anthropic ? "Anthropic" : "") + ").");
+      try (LlmRuntime runtime = LlmRuntime.fromEnvironment()) {
+        run(runtime, openAi, anthropic, null);
+      }
+      return;
+    }
+    try (FakeLlmServer fake = FakeLlmServer.start();
+        LlmRuntime runtime = LlmRuntime.builder()
+            .provider(ProviderConfig.openAi("fake-key").withBaseUrl(fake.openAiBaseUrl()))
+            .provider(ProviderConfig.anthropic("fake-key").withBaseUrl(fake.anthropicBaseUrl()))
+            .build()) {
+      OUT.println("llmcall example: no OPENAI_API_KEY or ANTHROPIC_API_KEY is set, so this runs on"
+          + " llmcall's fake provider at http://127.0.0.1:" + fake.port() + ".");
+      OUT.println("Set either key to call the real API.");
+      run(runtime, true, true, fake);
+    }
+  }
+
+  private static void run(LlmRuntime runtime, boolean openAi, boolean anthropic, FakeLlmServer fake) {
+    if (openAi) {
+      Assistant assistant = LlmAssistant.create(runtime);
+      OUT.println();
+      OUT.println("summarize -> String");
+      OUT.println("  " + assistant.summarize(TEXT));
+
+      if (fake != null) {
+        OUT.println();
+        OUT.println("names -> LlmResponse<String>   (the fake provider answers 503 first)");
+        fake.enqueue(FakeReply.status(503).header("retry-after-ms", "200"));
+      } else {
+        OUT.println();
+        OUT.println("names -> LlmResponse<String>");
+      }
+      print(assistant.names(3, "cat"));
+
+      OUT.println();
+      OUT.println("summarizeAsync -> CompletableFuture<String>");
+      OUT.println("  " + assistant.summarizeAsync(TEXT).join());
+
+      if (fake != null) {
+        OUT.println();
+        OUT.println("names again, but the account's quota is used up (HTTP 429 insufficient_quota):");
+        fake.enqueue(FakeReply.error(429, "insufficient_quota", "You exceeded your current quota."));
+        try {
+          assistant.names(2, "dog");
+        } catch (LlmException e) {
+          OUT.println("  " + e.getClass().getSimpleName() + ": " + e.getMessage());
+          OUT.println("  category " + e.category() + ", retryable " + e.retryable()
+              + ": retrying would not help, so llmcall did not.");
+        }
+      }
+    }
+    if (anthropic) {
+      Translator translator = LlmTranslator.create(runtime);
+      OUT.println();
+      OUT.println("translate (Anthropic) -> LlmResponse<String>");
+      print(translator.translate("Guten Morgen", "English"));
+    }
+  }
+
+  private static void print(LlmResponse<String> r) {
+    OUT.println("  " + r.text());
+    OUT.println("  model " + r.model() + ", finish " + r.finishReason() + ", tokens "
+        + r.usage().inputTokens() + " in / " + r.usage().outputTokens() + " out, "
+        + r.attempts() + (r.attempts() == 1 ? " attempt" : " attempts")
+        + (r.requestId() == null ? "" : ", request id " + r.requestId()));
+  }
+
+  private static boolean isSet(Map<String, String> env, String name) {
+    String v = env.get(name);
+    return v != null && !v.isBlank();
+  }
+}

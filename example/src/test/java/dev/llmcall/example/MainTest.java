@@ -1,0 +1,33 @@
+package dev.llmcall.example;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The example a new user runs first, on the fake provider (the test JVM has no API key set). */
+class MainTest {
+  @Test
+  void runsOnTheFakeProviderAndShowsRetryAndQuotaHandling() {
+    if (System.getenv("OPENAI_API_KEY") != null || System.getenv("ANTHROPIC_API_KEY") != null) {
+      return; // with a real key the example calls the real API, which tests never do
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream old = System.out;
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      Main.main(new String[0]);
+    } finally {
+      System.setOut(old);
+    }
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("fake provider at http://127.0.0.1:"), out);
+    assertTrue(out.contains("You asked: Summarize: llmcall turns"), out);
+    assertTrue(out.contains("2 attempts"), out);
+    assertTrue(out.contains("[RATE_LIMIT]"), out);
+    assertTrue(out.contains("retryable false"), out);
+    assertTrue(out.contains("translate (Anthropic)"), out);
+  }
+}
