@@ -18,9 +18,12 @@ import javax.annotation.processing.Generated;
 public final class LlmAssistant implements Assistant {
   private static final CallSite SUMMARIZE = CallSite.of("Assistant.summarize", "openai", "gpt-4o-mini");
 
-  private static final CallSite TRANSLATE = CallSite.of("Assistant.translate", "anthropic", "claude-sonnet-4-5").maxTokens(300);
+  private static final CallSite TRANSLATE = CallSite.of("Assistant.translate", "anthropic", "claude-sonnet-4-5")
+      .maxTokens(300);
 
-  private static final CallSite SUMMARIZE_ASYNC = CallSite.of("Assistant.summarizeAsync", "openai", "gpt-4o-mini").retryPolicy("high-availability").circuitBreaker("openai");
+  private static final CallSite SUMMARIZE_ASYNC = CallSite.of("Assistant.summarizeAsync", "openai", "gpt-4o-mini")
+      .retryPolicy("high-availability")
+      .circuitBreaker("openai");
 
   private final BoundCall summarize;
 

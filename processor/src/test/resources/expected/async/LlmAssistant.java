@@ -18,7 +18,8 @@ import javax.annotation.processing.Generated;
 public final class LlmAssistant implements Assistant {
   private static final CallSite SUMMARIZE_ASYNC = CallSite.of("Assistant.summarizeAsync", "xai", "grok-4");
 
-  private static final CallSite SUMMARIZE_WITH_USAGE = CallSite.of("Assistant.summarizeWithUsage", "xai", "grok-4").temperature(1.0);
+  private static final CallSite SUMMARIZE_WITH_USAGE = CallSite.of("Assistant.summarizeWithUsage", "xai", "grok-4")
+      .temperature(1.0);
 
   private final BoundCall summarizeAsync;
 

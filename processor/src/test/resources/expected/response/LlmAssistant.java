@@ -15,7 +15,9 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
 public final class LlmAssistant implements Assistant {
-  private static final CallSite TRANSLATE = CallSite.of("Assistant.translate", "anthropic", "claude-sonnet-4-5").maxTokens(300).temperature(0.2);
+  private static final CallSite TRANSLATE = CallSite.of("Assistant.translate", "anthropic", "claude-sonnet-4-5")
+      .maxTokens(300)
+      .temperature(0.2);
 
   private final BoundCall translate;
 

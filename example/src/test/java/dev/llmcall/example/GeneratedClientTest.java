@@ -161,4 +161,17 @@ class GeneratedClientTest {
     assertEquals("ok", LlmAssistant.create(runtime).names(1, "x").text());
     assertEquals(Duration.ofSeconds(30), time.waits().get(0));
   }
+
+  @Test
+  void inlineRetryOverridesAreInForce() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(FakeReply.status(500));
+    }
+    server.enqueue(FakeReply.text("fifth time lucky"));
+    assertEquals("fifth time lucky", LlmPatient.create(runtime).ask("?"));
+    assertEquals(5, server.requestCount());
+    // initialDelayMillis = 50, doubling, minus up to 25 % jitter
+    Duration first = time.waits().get(0);
+    assertTrue(first.toMillis() >= 37 && first.toMillis() <= 50, first.toString());
+  }
 }

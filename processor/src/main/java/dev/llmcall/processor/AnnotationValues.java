@@ -4,6 +4,8 @@ import dev.llmcall.annotations.CircuitBreaker;
 import dev.llmcall.annotations.LlmCall;
 import dev.llmcall.annotations.LlmClient;
 import dev.llmcall.annotations.Retry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -22,6 +24,9 @@ final class AnnotationValues {
   static final String LLM_CALL = LlmCall.class.getCanonicalName();
   static final String RETRY = Retry.class.getCanonicalName();
   static final String CIRCUIT_BREAKER = CircuitBreaker.class.getCanonicalName();
+  /** The numeric members of {@code @Retry}, each overriding one value of the named policy. */
+  static final List<String> RETRY_NUMBERS = List.of("maxAttempts", "initialDelayMillis",
+      "multiplier", "maxDelayMillis", "jitter", "maxRetryAfterMillis", "timeoutMillis");
 
   private final Elements elements;
 
@@ -62,6 +67,21 @@ final class AnnotationValues {
       }
     }
     return Optional.empty();
+  }
+
+  /** The numeric members of {@code @Retry} that are set (not -1 or NaN), in declaration order. */
+  List<Setting<CallModel.RetryOverride>> retryOverrides(Element element, AnnotationMirror retry) {
+    List<Setting<CallModel.RetryOverride>> set = new ArrayList<>();
+    for (String member : RETRY_NUMBERS) {
+      get(element, retry, member, Number.class)
+          .filter(s -> !isUnset(s.value()))
+          .ifPresent(s -> set.add(s.map(v -> new CallModel.RetryOverride(member, v))));
+    }
+    return set;
+  }
+
+  private static boolean isUnset(Number value) {
+    return value instanceof Double ? ((Double) value).isNaN() : value.longValue() == -1;
   }
 
   /** {@link #get} for a string member, empty also if the string is empty ("not set here"). */

@@ -1,5 +1,6 @@
 package dev.llmcall.processor;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param maxTokens the maximum output tokens, if set to anything but 0
  * @param temperature the temperature, if set to anything but NaN
  * @param retryPolicy the {@code @Retry} policy name of the method or its interface
+ * @param retryOverrides the numeric members of that same {@code @Retry}, those set
  * @param circuitBreaker the {@code @CircuitBreaker} name of the method or its interface, as
  *     written (empty means the provider)
  * @param source the method and its {@code @LlmCall} annotation
@@ -26,6 +28,7 @@ record CallModel(
     Optional<Setting<Integer>> maxTokens,
     Optional<Setting<Double>> temperature,
     Optional<Setting<String>> retryPolicy,
+    List<Setting<RetryOverride>> retryOverrides,
     Optional<Setting<String>> circuitBreaker,
     SourceRef source) {
 
@@ -37,10 +40,24 @@ record CallModel(
     Objects.requireNonNull(maxTokens, "maxTokens == null");
     Objects.requireNonNull(temperature, "temperature == null");
     Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+    retryOverrides = List.copyOf(retryOverrides);
     Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
     Objects.requireNonNull(source, "source == null");
     if (source.annotation() == null) {
       throw new IllegalArgumentException("source needs the @LlmCall annotation");
+    }
+  }
+
+  /**
+   * One numeric {@code @Retry} member that is set, such as {@code maxAttempts = 4}.
+   *
+   * @param member the member's name, which is also the name of its {@code RetryOverrides} wither
+   * @param value an Integer, Long or Double, as the member is declared
+   */
+  record RetryOverride(String member, Number value) {
+    RetryOverride {
+      Objects.requireNonNull(member, "member == null");
+      Objects.requireNonNull(value, "value == null");
     }
   }
 

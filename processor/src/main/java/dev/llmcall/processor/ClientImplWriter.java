@@ -48,6 +48,8 @@ import javax.lang.model.element.Modifier;
 final class ClientImplWriter {
   private static final ClassName CALL_SITE = ClassName.get("dev.llmcall.runtime.spi", "CallSite");
   private static final ClassName BOUND_CALL = ClassName.get("dev.llmcall.runtime.spi", "BoundCall");
+  private static final ClassName RETRY_OVERRIDES =
+      ClassName.get("dev.llmcall.runtime.spi", "RetryOverrides");
   private static final ClassName RUNTIME = ClassName.get("dev.llmcall.runtime", "LlmRuntime");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
@@ -111,14 +113,22 @@ final class ClientImplWriter {
   }
 
   private static CodeBlock callSite(ClientModel client, MethodModel method, CallModel call) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S, $S, $S)", CALL_SITE,
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($S, $S, $S)$>$>", CALL_SITE,
         client.displayName() + "." + method.name(), call.providerName(), call.modelName());
     call.maxTokens().map(Setting::value).filter(t -> t > 0)
-        .ifPresent(t -> code.add(".maxTokens($L)", t));
-    call.temperature().map(Setting::value).ifPresent(t -> code.add(".temperature($L)", t));
-    call.retryPolicy().map(Setting::value).ifPresent(p -> code.add(".retryPolicy($S)", p));
-    call.circuitBreakerName().ifPresent(b -> code.add(".circuitBreaker($S)", b));
-    return code.build();
+        .ifPresent(t -> code.add("\n.maxTokens($L)", t));
+    call.temperature().map(Setting::value).ifPresent(t -> code.add("\n.temperature($L)", t));
+    call.retryPolicy().map(Setting::value).ifPresent(p -> code.add("\n.retryPolicy($S)", p));
+    if (!call.retryOverrides().isEmpty()) {
+      CodeBlock.Builder overrides = CodeBlock.builder().add("$T.NONE", RETRY_OVERRIDES);
+      for (Setting<CallModel.RetryOverride> o : call.retryOverrides()) {
+        Number v = o.value().value();
+        overrides.add(v instanceof Long ? ".$N($LL)" : ".$N($L)", o.value().member(), v);
+      }
+      code.add("\n.retryOverrides($L)", overrides.build());
+    }
+    call.circuitBreakerName().ifPresent(b -> code.add("\n.circuitBreaker($S)", b));
+    return code.add("$<$<").build();
   }
 
   private static MethodSpec constructor(ParameterSpec runtime, List<Binding> bindings) {

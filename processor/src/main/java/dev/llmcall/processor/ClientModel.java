@@ -59,6 +59,7 @@ record ClientModel(
    * @param model {@code @LlmClient(model)}, if not empty
    * @param system {@code @LlmClient(system)}, if not empty
    * @param retryPolicy {@code @Retry(policy)} on the interface
+   * @param retryOverrides the numeric members set on the interface's {@code @Retry}
    * @param circuitBreaker {@code @CircuitBreaker(provider)} on the interface
    */
   record Defaults(
@@ -66,6 +67,7 @@ record ClientModel(
       Optional<Setting<String>> model,
       Optional<Setting<PromptTemplate>> system,
       Optional<Setting<String>> retryPolicy,
+      List<Setting<CallModel.RetryOverride>> retryOverrides,
       Optional<Setting<String>> circuitBreaker) {
 
     Defaults {
@@ -73,6 +75,7 @@ record ClientModel(
       Objects.requireNonNull(model, "model == null");
       Objects.requireNonNull(system, "system == null");
       Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      retryOverrides = List.copyOf(retryOverrides);
       Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
     }
   }

@@ -64,6 +64,7 @@ final class ClientParser {
         client.flatMap(a -> values.nonEmptyString(type, a, "system"))
             .map(s -> s.map(PromptTemplate::parse)),
         retry.flatMap(a -> values.get(type, a, "policy", String.class)),
+        retry.map(a -> values.retryOverrides(type, a)).orElse(List.of()),
         breaker.flatMap(a -> values.get(type, a, "provider", String.class)));
   }
 

@@ -2,6 +2,7 @@ package dev.llmcall.processor;
 
 import dev.llmcall.processor.ClientModel.Defaults;
 import dev.llmcall.processor.ClientModel.Kind;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,7 @@ final class ClientValidator {
     defaults.provider().ifPresent(p -> checkProviderName(p, report));
     defaults.system().ifPresent(s -> templates.checkSyntax(s, "system", report));
     defaults.retryPolicy().ifPresent(r -> checkRetryPolicy(r, "the interface", report));
+    checkRetryOverrides(defaults.retryOverrides(), "the interface", report);
     defaults.circuitBreaker().ifPresent(b -> checkBreakerName(b, report));
   }
 
@@ -105,6 +107,8 @@ final class ClientValidator {
         report.error(t.source(), Messages.TEMPERATURE_OUT_OF_RANGE, t.value(),
             method.displayName()));
     own(call.retryPolicy()).ifPresent(r -> checkRetryPolicy(r, method.displayName(), report));
+    checkRetryOverrides(call.retryOverrides().stream().filter(s -> !s.inherited()).toList(),
+        method.displayName(), report);
     own(call.circuitBreaker()).ifPresent(b -> checkBreakerName(b, report));
   }
 
@@ -125,6 +129,33 @@ final class ClientValidator {
       Setting<String> policy, String owner, ValidationReport.Builder report) {
     if (policy.value().isBlank()) {
       report.error(policy.source(), Messages.BLANK_RETRY_POLICY, owner);
+    }
+  }
+
+  private static void checkRetryOverrides(List<Setting<CallModel.RetryOverride>> overrides,
+      String owner, ValidationReport.Builder report) {
+    for (Setting<CallModel.RetryOverride> s : overrides) {
+      String range = retryRangeViolation(s.value());
+      if (range != null) {
+        report.error(s.source(), Messages.RETRY_VALUE_OUT_OF_RANGE,
+            s.value().member(), s.value().value(), owner, range);
+      }
+    }
+  }
+
+  /** What range an override must be in, if it is outside it; {@code null} if it is fine. */
+  private static String retryRangeViolation(CallModel.RetryOverride override) {
+    double v = override.value().doubleValue();
+    switch (override.member()) {
+      case "maxAttempts":
+      case "timeoutMillis":
+        return v >= 1 ? null : "at least 1";
+      case "multiplier":
+        return v >= 1 && !Double.isInfinite(v) ? null : "at least 1";
+      case "jitter":
+        return v >= 0 && v <= 1 ? null : "between 0 and 1";
+      default: // the other delays
+        return v >= 0 ? null : "at least 0";
     }
   }
 

@@ -58,6 +58,8 @@ enum Messages {
       "maxTokens = %d on %s must be at least 1, or 0 to leave it to the provider"),
   TEMPERATURE_OUT_OF_RANGE("LlmTemperatureOutOfRange",
       "temperature = %s on %s must be between 0 and 2"),
+  RETRY_VALUE_OUT_OF_RANGE("LlmRetryValueOutOfRange",
+      "@Retry %s = %s on %s must be %s; leave it out to keep the policy's value"),
   BLANK_RETRY_POLICY("LlmBlankRetryPolicy",
       "@Retry on %s names no policy; name one such as \"default\" or \"high-availability\","
           + " or remove @Retry"),

@@ -70,6 +70,9 @@ final class MethodParser {
             .filter(s -> !s.value().isNaN()),
         retry.flatMap(a -> values.get(method, a, "policy", String.class))
             .or(() -> defaults.retryPolicy().map(Setting::asInherited)),
+        // The nearest @Retry wins whole: a method's @Retry does not mix with the interface's.
+        retry.map(a -> values.retryOverrides(method, a))
+            .orElseGet(() -> defaults.retryOverrides().stream().map(Setting::asInherited).toList()),
         breaker.flatMap(a -> values.get(method, a, "provider", String.class))
             .or(() -> defaults.circuitBreaker().map(Setting::asInherited)),
         SourceRef.of(method, llmCall));

@@ -191,4 +191,58 @@ class SettingsDiagnosticsTest {
     assertThat(compilation).hadErrorContaining(Messages.BLANK_RETRY_POLICY.tag())
         .inFile(source).onLineContaining("@Retry");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "maxAttempts = 0", "initialDelayMillis = -5", "multiplier = 0.5", "maxDelayMillis = -2",
+      "jitter = 1.5", "maxRetryAfterMillis = -10", "timeoutMillis = 0"})
+  void retryValueOutOfRange(String member) {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  @Retry(policy = \"default\",",
+        "      " + member + ")",
+        "  String summarize(String text);",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Messages.RETRY_VALUE_OUT_OF_RANGE.tag())
+        .inFile(source).onLineContaining(member);
+  }
+
+  @Test
+  void retryValuesOnTheInterfaceAreCheckedOnceAndAllReported() {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "@Retry(maxAttempts = 0,",
+        "    jitter = 2)",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  String summarize(String text);",
+        "  @LlmCall(prompt = \"Translate: {text}\")",
+        "  String translate(String text);",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("maxAttempts = 0")
+        .inFile(source).onLineContaining("maxAttempts");
+    assertThat(compilation).hadErrorContaining("jitter = 2.0")
+        .inFile(source).onLineContaining("jitter");
+  }
+
+  @Test
+  void retryValuesAtTheEdgesOfTheirRangesCompile() {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  @Retry(maxAttempts = 1, initialDelayMillis = 0, multiplier = 1, maxDelayMillis = 0,",
+        "      jitter = 1, maxRetryAfterMillis = 0, timeoutMillis = 1)",
+        "  String summarize(String text);",
+        "}");
+    assertThat(compile(source)).succeededWithoutWarnings();
+  }
 }
