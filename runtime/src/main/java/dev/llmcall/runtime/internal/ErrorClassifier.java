@@ -76,6 +76,15 @@ public final class ErrorClassifier {
       "(?i)context[ _-]?(?:length|window)|prompt is too long|too many (?:input )?tokens");
   private static final String CONTEXT_LENGTH_CODE = "context_length_exceeded";
 
+  // Words without which a pattern above cannot match: a plain indexOf on the lower-cased message
+  // rules most messages out before any regex runs (the classifier sits on every failed attempt).
+  private static final List<String> MODERATION_WORDS = List.of("moderation", "flagged");
+  private static final List<String> QUOTA_WORDS = List.of(
+      "credit", "spend", "quota", "insufficient", "usage limit", "budget", "balance");
+  private static final List<String> KEY_WORDS = List.of("api");
+  private static final List<String> CONTEXT_WORDS = List.of("context", "too long", "too many");
+  private static final List<String> KEY_PREFIXES = List.of("sk-", "xai-");
+
   /**
    * Signals in the error body, checked in order before the status; the first match wins and none
    * is retryable. Status 0 stands for an in-band error, which has no status.
@@ -88,13 +97,13 @@ public final class ErrorClassifier {
       // OpenRouter: error.metadata.reasons
       new BodyRule(CONTENT_FILTER, ErrorInfo::hasModerationReasons),
       new BodyRule(CONTENT_FILTER,
-          e -> e.statusIn(0, 400, 403) && e.messageHas(MODERATION_MESSAGE)),
+          e -> e.statusIn(0, 400, 403) && e.messageHas(MODERATION_MESSAGE, MODERATION_WORDS)),
       // OpenAI insufficient_quota, xAI credits or spending limit, Anthropic credit balance
       new BodyRule(RATE_LIMIT, e -> e.isClientError()
-          && (e.codeOrTypeIn(QUOTA_CODES) || e.messageHas(QUOTA_MESSAGE))),
+          && (e.codeOrTypeIn(QUOTA_CODES) || e.messageHas(QUOTA_MESSAGE, QUOTA_WORDS))),
       // xAI answers a wrong key with 400 "Incorrect API key provided: ..."
       new BodyRule(AUTHENTICATION, e -> e.statusIn(0, 400)
-          && ("invalid_api_key".equals(e.lowerCode()) || e.messageHas(BAD_KEY_MESSAGE))),
+          && ("invalid_api_key".equals(e.lowerCode()) || e.messageHas(BAD_KEY_MESSAGE, KEY_WORDS))),
       // in a stream there is no 400 to say so
       new BodyRule(VALIDATION, e -> e.statusIn(0) && e.isContextLength()));
 
@@ -136,7 +145,6 @@ public final class ErrorClassifier {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (a, b) -> true);
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
   private static final int MAX_DETAIL = 300;
   private static final int MAX_SCAN = 4_000;
@@ -343,13 +351,55 @@ public final class ErrorClassifier {
     return s.length() > MAX_SCAN ? s.substring(0, MAX_SCAN) : s;
   }
 
+  private static boolean containsAny(String text, List<String> words) {
+    for (String word : words) {
+      if (text.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs of whitespace become one space; without a regex, as most details have none to fold. */
   private static String collapse(String s) {
-    return WHITESPACE.matcher(s).replaceAll(" ").strip();
+    if (!needsFolding(s)) {
+      return s.strip();
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    boolean inSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        if (!inSpace) {
+          out.append(' ');
+        }
+        inSpace = true;
+      } else {
+        out.append(c);
+        inSpace = false;
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /** Whether any whitespace is not a lone plain space. */
+  private static boolean needsFolding(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)
+          && (c != ' ' || (i + 1 < s.length() && Character.isWhitespace(s.charAt(i + 1))))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Collapses whitespace, redacts API keys and cuts to {@value #MAX_DETAIL} characters. */
   private static String shorten(String text) {
-    String s = API_KEY.matcher(collapse(head(text))).replaceAll("$1\u2026redacted");
+    String s = collapse(head(text));
+    if (containsAny(s, KEY_PREFIXES)) {
+      s = API_KEY.matcher(s).replaceAll("$1\u2026redacted");
+    }
     if (s.length() <= MAX_DETAIL) {
       return s;
     }
@@ -413,12 +463,15 @@ public final class ErrorClassifier {
       return values.contains(lowerCode()) || values.contains(lowerType());
     }
 
-    boolean messageHas(Pattern pattern) {
-      return message != null && pattern.matcher(message).find();
+    /** Whether the message matches {@code pattern}, which needs one of {@code words} to. */
+    boolean messageHas(Pattern pattern, List<String> words) {
+      return message != null && containsAny(message.toLowerCase(Locale.ROOT), words)
+          && pattern.matcher(message).find();
     }
 
     boolean isContextLength() {
-      return CONTEXT_LENGTH_CODE.equals(lowerCode()) || messageHas(CONTEXT_LENGTH_MESSAGE);
+      return CONTEXT_LENGTH_CODE.equals(lowerCode())
+          || messageHas(CONTEXT_LENGTH_MESSAGE, CONTEXT_WORDS);
     }
 
     String providerCode() {
