@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * LlmResponse<String> r = assistant.translate("Hallo", "English");
- * System.out.println(r.value() + " (" + r.usage().totalTokens() + " tokens, " + r.attempts() + " attempt(s))");
+ * log.info("{} ({} tokens, {} attempt(s))", r.value(), r.usage().totalTokens(), r.attempts());
  * }</pre>
  *
  * @param value the decoded result; for {@code LlmResponse<String>} the same as {@link #text()}

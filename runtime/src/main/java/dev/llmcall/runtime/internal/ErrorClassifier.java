@@ -95,7 +95,7 @@ public final class ErrorClassifier {
       // Azure: error.innererror.code
       new BodyRule(CONTENT_FILTER, e -> AZURE_POLICY_VIOLATION.equalsIgnoreCase(e.innerCode())),
       // OpenRouter: error.metadata.reasons
-      new BodyRule(CONTENT_FILTER, ErrorInfo::hasModerationReasons),
+      new BodyRule(CONTENT_FILTER, ErrorBody::hasModerationReasons),
       new BodyRule(CONTENT_FILTER,
           e -> e.statusIn(0, 400, 403) && e.messageHas(MODERATION_MESSAGE, MODERATION_WORDS)),
       // OpenAI insufficient_quota, xAI credits or spending limit, Anthropic credit balance
@@ -105,7 +105,7 @@ public final class ErrorClassifier {
       new BodyRule(AUTHENTICATION, e -> e.statusIn(0, 400)
           && ("invalid_api_key".equals(e.lowerCode()) || e.messageHas(BAD_KEY_MESSAGE, KEY_WORDS))),
       // in a stream there is no 400 to say so
-      new BodyRule(VALIDATION, e -> e.statusIn(0) && e.isContextLength()));
+      new BodyRule(VALIDATION, e -> e.statusIn(0) && isContextLength(e)));
 
   /** In-band error code or type (code first) to outcome; others are SERVER_ERROR, retryable. */
   private static final Map<String, Outcome> IN_BAND_TYPES = Map.ofEntries(
@@ -143,11 +143,8 @@ public final class ErrorClassifier {
   private static final Pattern API_KEY =
       Pattern.compile("(?<![A-Za-z0-9])(sk-ant-|xai-|sk-)[A-Za-z0-9_\\-*]{6,}");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (a, b) -> true);
-  private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
   private static final int MAX_DETAIL = 300;
-  private static final int MAX_SCAN = 4_000;
   private static final int MAX_CHAIN = 8;
 
   private ErrorClassifier() {}
@@ -157,7 +154,7 @@ public final class ErrorClassifier {
       int status, HttpHeaders headers, String body, Clock clock) {
     HttpHeaders h = headers == null ? NO_HEADERS : headers;
     try {
-      ErrorInfo info = parseHttpBody(status, body);
+      ErrorBody info = ErrorBody.ofHttp(status, body);
       Outcome outcome = bodyOutcome(info).orElseGet(() -> statusOutcome(status));
       boolean retryable = outcome.category() != CONTENT_FILTER && retryable(h, outcome.retryable());
       return new Classification(outcome.category(), retryable, RetryAfter.parse(h, clock),
@@ -192,12 +189,12 @@ public final class ErrorClassifier {
   /** Classifies an error event that arrived inside a 200 (streamed) response. */
   public static Classification classifyInBandError(String json) {
     String text = json == null ? "" : json.strip();
-    JsonNode root = readJson(text);
+    JsonNode root = ErrorBody.readJson(text);
     if (root == null || !(root.isObject() || root.isArray())) {
       String what = "unreadable in-band error: " + (text.isEmpty() ? "(empty)" : text);
       return new Classification(UNKNOWN, false, null, shorten(what), null);
     }
-    ErrorInfo info = fromJson(0, root, "in-band error with no message");
+    ErrorBody info = ErrorBody.ofJson(0, root, "in-band error with no message");
     Outcome outcome = bodyOutcome(info).orElseGet(() -> inBandOutcome(info));
     return new Classification(outcome.category(), outcome.retryable(), null,
         detail(info, outcome.category()), info.providerCode());
@@ -205,7 +202,7 @@ public final class ErrorClassifier {
 
   // ---- Applying the rules ----
 
-  private static Optional<Outcome> bodyOutcome(ErrorInfo info) {
+  private static Optional<Outcome> bodyOutcome(ErrorBody info) {
     return BODY_RULES.stream()
         .filter(rule -> rule.when().test(info))
         .findFirst()
@@ -221,7 +218,7 @@ public final class ErrorClassifier {
   }
 
   /** An in-band error: a numeric code is an HTTP status (OpenRouter), else the code or type. */
-  private static Outcome inBandOutcome(ErrorInfo info) {
+  private static Outcome inBandOutcome(ErrorBody info) {
     if (info.lowerCode().matches("[1-9][0-9]{2}")) {
       return statusOutcome(Integer.parseInt(info.lowerCode()));
     }
@@ -237,84 +234,15 @@ public final class ErrorClassifier {
         : otherwise;
   }
 
-  private static String detail(ErrorInfo info, ErrorCategory category) {
+  private static boolean isContextLength(ErrorBody e) {
+    return CONTEXT_LENGTH_CODE.equals(e.lowerCode())
+        || e.messageHas(CONTEXT_LENGTH_MESSAGE, CONTEXT_WORDS);
+  }
+
+  private static String detail(ErrorBody info, ErrorCategory category) {
     String base = info.message() != null ? info.message() : info.note();
-    boolean contextLength = category == VALIDATION && info.isContextLength();
+    boolean contextLength = category == VALIDATION && isContextLength(info);
     return shorten(contextLength ? "context length exceeded: " + base : base);
-  }
-
-  // ---- Reading bodies ----
-
-  private static ErrorInfo parseHttpBody(int status, String body) {
-    String text = body == null ? "" : body.strip();
-    String http = "HTTP " + status;
-    if (text.isEmpty()) {
-      return ErrorInfo.noted(status, http + " with an empty body");
-    }
-    if (text.startsWith("{") || text.startsWith("[")) {
-      JsonNode root = readJson(text);
-      return root == null
-          ? ErrorInfo.noted(status, http + " with a malformed JSON body")
-          : fromJson(status, root, http + " with no error message in its JSON body");
-    }
-    if (text.startsWith("<")) {
-      return ErrorInfo.noted(status, http + " with a non-JSON body" + htmlTitle(text));
-    }
-    return new ErrorInfo(status, null, null, head(text), MissingNode.getInstance(), http);
-  }
-
-  /**
-   * Finds the error in any of the known shapes: {@code {"error":{...}}} (OpenAI, Anthropic,
-   * OpenRouter, Azure), {@code {"response":{"error":{...}}}}, {@code {"code":..,"error":"text"}}
-   * (xAI, Ollama), a flat {@code {"message":..,"type":..,"code":..}} (vLLM), or an array of one.
-   */
-  private static ErrorInfo fromJson(int status, JsonNode root, String note) {
-    JsonNode node = root.isArray() ? root.path(0) : root;
-    if (!node.isObject()) {
-      return ErrorInfo.noted(status, note);
-    }
-    JsonNode error = node.path("error").isObject() ? node.path("error")
-        : node.path("response").path("error");
-    if (error.isObject()) {
-      return new ErrorInfo(status, text(error.path("code")), text(error.path("type")),
-          firstText(error.path("message"), error.path("error")), error, note);
-    }
-    String type = text(node.path("type")); // Anthropic's and OpenAI's envelope say "error"
-    return new ErrorInfo(status, text(node.path("code")), "error".equals(type) ? null : type,
-        firstText(node.path("error"), node.path("message"), node.path("detail")), node, note);
-  }
-
-  private static JsonNode readJson(String text) {
-    try {
-      return text.isEmpty() ? null : JSON.readTree(text);
-    } catch (JsonProcessingException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /** The text of a scalar node, or null for a missing, null, blank or structured node. */
-  private static String text(JsonNode node) {
-    String s = node.isValueNode() && !node.isNull() ? node.asText().strip() : "";
-    return s.isEmpty() ? null : head(s);
-  }
-
-  private static String firstText(JsonNode... nodes) {
-    for (JsonNode node : nodes) {
-      if (text(node) != null) {
-        return text(node);
-      }
-    }
-    return null;
-  }
-
-  /** " (an HTML page: its title)", never the page itself. */
-  private static String htmlTitle(String html) {
-    Matcher m = HTML_TITLE.matcher(head(html));
-    String title = m.find() ? collapse(m.group(1).replaceAll("<[^>]*>", "")) : "";
-    if (title.length() > 100) {
-      title = title.substring(0, 100) + "\u2026";
-    }
-    return title.isEmpty() ? " (an HTML page)" : " (an HTML page: " + title + ")";
   }
 
   // ---- Transport helpers and text ----
@@ -347,21 +275,8 @@ public final class ErrorClassifier {
     return message == null || message.isBlank() ? name : name + ": " + message;
   }
 
-  private static String head(String s) {
-    return s.length() > MAX_SCAN ? s.substring(0, MAX_SCAN) : s;
-  }
-
-  private static boolean containsAny(String text, List<String> words) {
-    for (String word : words) {
-      if (text.contains(word)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Runs of whitespace become one space; without a regex, as most details have none to fold. */
-  private static String collapse(String s) {
+  static String collapse(String s) {
     if (!needsFolding(s)) {
       return s.strip();
     }
@@ -396,8 +311,8 @@ public final class ErrorClassifier {
 
   /** Collapses whitespace, redacts API keys and cuts to {@value #MAX_DETAIL} characters. */
   private static String shorten(String text) {
-    String s = collapse(head(text));
-    if (containsAny(s, KEY_PREFIXES)) {
+    String s = collapse(ErrorBody.head(text));
+    if (ErrorBody.containsAny(s, KEY_PREFIXES)) {
       s = API_KEY.matcher(s).replaceAll("$1\u2026redacted");
     }
     if (s.length() <= MAX_DETAIL) {
@@ -413,7 +328,7 @@ public final class ErrorClassifier {
 
   private record StatusRule(int from, int to, ErrorCategory category, boolean retryable) {}
 
-  private record BodyRule(ErrorCategory category, Predicate<ErrorInfo> when) {}
+  private record BodyRule(ErrorCategory category, Predicate<ErrorBody> when) {}
 
   private record TransportRule(
       Class<? extends Throwable> type, String messagePart, ErrorCategory category, String what) {
@@ -423,59 +338,4 @@ public final class ErrorClassifier {
     }
   }
 
-  /**
-   * What one error body said. {@code status} is 0 for an in-band error; {@code note} describes the
-   * body when it has no message.
-   */
-  private record ErrorInfo(
-      int status, String code, String type, String message, JsonNode error, String note) {
-
-    static ErrorInfo noted(int status, String note) {
-      return new ErrorInfo(status, null, null, null, MissingNode.getInstance(), note);
-    }
-
-    String lowerCode() {
-      return code == null ? "" : code.toLowerCase(Locale.ROOT);
-    }
-
-    String lowerType() {
-      return type == null ? "" : type.toLowerCase(Locale.ROOT);
-    }
-
-    String innerCode() {
-      return text(error.path("innererror").path("code"));
-    }
-
-    boolean hasModerationReasons() {
-      JsonNode reasons = error.path("metadata").path("reasons");
-      return !reasons.isMissingNode() && !reasons.isNull();
-    }
-
-    boolean statusIn(int... statuses) {
-      return IntStream.of(statuses).anyMatch(s -> s == status);
-    }
-
-    boolean isClientError() {
-      return status == 0 || (status >= 400 && status < 500);
-    }
-
-    boolean codeOrTypeIn(Set<String> values) {
-      return values.contains(lowerCode()) || values.contains(lowerType());
-    }
-
-    /** Whether the message matches {@code pattern}, which needs one of {@code words} to. */
-    boolean messageHas(Pattern pattern, List<String> words) {
-      return message != null && containsAny(message.toLowerCase(Locale.ROOT), words)
-          && pattern.matcher(message).find();
-    }
-
-    boolean isContextLength() {
-      return CONTEXT_LENGTH_CODE.equals(lowerCode())
-          || messageHas(CONTEXT_LENGTH_MESSAGE, CONTEXT_WORDS);
-    }
-
-    String providerCode() {
-      return code != null ? code : type;
-    }
-  }
 }
