@@ -167,14 +167,18 @@ public final class FakeLlmServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      WireFormat format = WireFormat.forPath(exchange.getRequestURI().getRawPath());
-      boolean scripted = format != null && "POST".equals(exchange.getRequestMethod());
+      String path = exchange.getRequestURI().getRawPath();
+      boolean models = path.endsWith("/models") && "GET".equals(exchange.getRequestMethod());
+      WireFormat format = models ? modelsFormat(exchange) : WireFormat.forPath(path);
+      boolean scripted = models || (format != null && "POST".equals(exchange.getRequestMethod()));
       Arrival arrival = record(exchange, body, scripted);
       String requestId = "req_fake_" + arrival.sequence();
       if (format == null) {
         sendRouteError(exchange, WireFormat.OPENAI, 404, "unknown_url", requestId);
       } else if (!scripted) {
         sendRouteError(exchange, format, 405, "method_not_allowed", requestId);
+      } else if (models) {
+        respondToModels(exchange, format, arrival.reply(), requestId);
       } else {
         RequestFacts facts = RequestFacts.from(body);
         FakeReply reply = arrival.reply() != null ? arrival.reply() : facts.defaultReply();
@@ -218,11 +222,34 @@ public final class FakeLlmServer implements AutoCloseable {
     }
   }
 
+  /** Both base URLs give {@code /v1/models}: Anthropic's clients say who they are in a header. */
+  private static WireFormat modelsFormat(HttpExchange exchange) {
+    return exchange.getRequestHeaders().containsKey("anthropic-version")
+        ? WireFormat.ANTHROPIC : WireFormat.OPENAI;
+  }
+
+  /**
+   * {@code GET .../models}, the cheap request a health check makes: a scripted error or dropped
+   * connection is served as scripted; a scripted success, or none, lists one model.
+   */
+  private void respondToModels(HttpExchange exchange, WireFormat format, FakeReply reply,
+      String requestId) throws IOException, InterruptedException {
+    if (reply != null && reply.kind() != FakeReply.Kind.SUCCESS) {
+      respond(exchange, format, reply, RequestFacts.from(""), requestId);
+      return;
+    }
+    String model = reply != null && reply.model() != null ? reply.model()
+        : format == WireFormat.ANTHROPIC ? "claude-sonnet-4-5" : "gpt-4o-mini";
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set(format.requestIdHeader(), requestId);
+    send(exchange, 200, format.modelsBody(model).toString());
+  }
+
   private static void sendRouteError(HttpExchange exchange, WireFormat format, int status, String code,
       String requestId) throws IOException {
     String message = (status == 404 ? "Unknown request URL: " : "Method not allowed: ")
         + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-        + ". The fake serves POST .../chat/completions and POST /v1/messages.";
+        + ". The fake serves POST .../chat/completions, POST /v1/messages and GET .../models.";
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.getResponseHeaders().set(format.requestIdHeader(), requestId);
     send(exchange, status, format.errorBody(status, code, message, requestId).toString());

@@ -14,6 +14,14 @@ enum WireFormat {
     }
 
     @Override
+    ObjectNode modelsBody(String model) {
+      ObjectNode body = Json.MAPPER.createObjectNode().put("object", "list");
+      body.putArray("data").addObject()
+          .put("id", model).put("object", "model").put("created", 0).put("owned_by", "llmcall-fake");
+      return body;
+    }
+
+    @Override
     ObjectNode successBody(Completion c) {
       ObjectNode root = Json.MAPPER.createObjectNode();
       root.put("id", "chatcmpl-" + c.id());
@@ -52,6 +60,15 @@ enum WireFormat {
     @Override
     String defaultFinishReason(boolean refusal) {
       return refusal ? "refusal" : "end_turn";
+    }
+
+    @Override
+    ObjectNode modelsBody(String model) {
+      ObjectNode body = Json.MAPPER.createObjectNode();
+      body.putArray("data").addObject()
+          .put("type", "model").put("id", model).put("display_name", model)
+          .put("created_at", "2025-01-01T00:00:00Z");
+      return body.put("has_more", false).put("first_id", model).put("last_id", model);
     }
 
     @Override
@@ -115,6 +132,9 @@ enum WireFormat {
   abstract String defaultFinishReason(boolean refusal);
 
   abstract ObjectNode successBody(Completion completion);
+
+  /** The answer to {@code GET .../models}: a list with one model. */
+  abstract ObjectNode modelsBody(String model);
 
   /** An error body; {@code code} is OpenAI's {@code error.code} or Anthropic's {@code error.type}. */
   abstract ObjectNode errorBody(int status, String code, String message, String requestId);
