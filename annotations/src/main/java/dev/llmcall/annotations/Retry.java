@@ -48,4 +48,11 @@ public @interface Retry {
 
   /** One deadline over all attempts and waits of a call, in milliseconds, at least 1. */
   long timeoutMillis() default -1;
+
+  /**
+   * For a streaming method: when the stream fails after some text was delivered, ask the model to
+   * continue from that text and deliver only what is new, instead of failing with the partial
+   * text. Bounded by the policy's attempts and deadline.
+   */
+  boolean resumeStream() default false;
 }

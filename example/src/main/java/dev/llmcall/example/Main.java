@@ -8,6 +8,7 @@ import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The first program a new user runs. With {@code OPENAI_API_KEY} or {@code ANTHROPIC_API_KEY}
@@ -79,6 +80,23 @@ public final class Main {
               + ": retrying would not help, so llmcall did not.");
         }
       }
+    }
+    if (openAi) {
+      Storyteller storyteller = LlmStoryteller.create(runtime);
+      OUT.println();
+      OUT.println("story -> Stream<String>, printed chunk by chunk as it arrives"
+          + (fake == null ? "" : "   (the fake provider fails once with 529 first)"));
+      if (fake != null) {
+        fake.enqueue(FakeReply.status(529));
+      }
+      OUT.print("  ");
+      try (Stream<String> story = storyteller.story("a lighthouse keeper")) {
+        story.forEach(chunk -> {
+          OUT.print(chunk);
+          OUT.flush();
+        });
+      }
+      OUT.println();
     }
     if (anthropic) {
       Translator translator = LlmTranslator.create(runtime);

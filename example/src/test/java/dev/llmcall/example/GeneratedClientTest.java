@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmcall.runtime.CircuitBreaker;
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.LlmException;
@@ -120,7 +121,11 @@ class GeneratedClientTest {
     server.enqueue(FakeReply.text("finally"));
     assertEquals("finally", LlmAssistant.create(runtime).summarize("x"));
     assertEquals(6, server.requestCount());
-    assertEquals(5, time.waits().size());
+    // Five backoffs; the fifth failure also opened summarize's @CircuitBreaker (5 in a row), so
+    // the sixth attempt first waited out its open time, as high-availability allows, and went
+    // through as the first of the half-open breaker's three trial calls.
+    assertEquals(6, time.waits().size());
+    assertEquals(CircuitBreaker.State.HALF_OPEN, runtime.circuitBreaker("openai").state());
   }
 
   @Test

@@ -29,5 +29,7 @@ class MainTest {
     assertTrue(out.contains("[RATE_LIMIT]"), out);
     assertTrue(out.contains("retryable false"), out);
     assertTrue(out.contains("translate (Anthropic)"), out);
+    assertTrue(out.contains("story -> Stream<String>"), out);
+    assertTrue(out.contains("You asked: Tell a story about a lighthouse keeper"), out);
   }
 }

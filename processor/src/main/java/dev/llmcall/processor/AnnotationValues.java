@@ -80,6 +80,11 @@ final class AnnotationValues {
     return set;
   }
 
+  /** {@code @Retry(resumeStream)}, if it is true. */
+  Optional<Setting<Boolean>> resumeStream(Element element, AnnotationMirror retry) {
+    return get(element, retry, "resumeStream", Boolean.class).filter(Setting::value);
+  }
+
   private static boolean isUnset(Number value) {
     return value instanceof Double ? ((Double) value).isNaN() : value.longValue() == -1;
   }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param temperature the temperature, if set to anything but NaN
  * @param retryPolicy the {@code @Retry} policy name of the method or its interface
  * @param retryOverrides the numeric members of that same {@code @Retry}, those set
+ * @param resumeStream {@code resumeStream = true} of that same {@code @Retry}; the interface's
+ *     reaches only methods that stream, so only the method's own can be misplaced
  * @param circuitBreaker the {@code @CircuitBreaker} name of the method or its interface, as
  *     written (empty means the provider)
  * @param source the method and its {@code @LlmCall} annotation
@@ -29,6 +31,7 @@ record CallModel(
     Optional<Setting<Double>> temperature,
     Optional<Setting<String>> retryPolicy,
     List<Setting<RetryOverride>> retryOverrides,
+    Optional<Setting<Boolean>> resumeStream,
     Optional<Setting<String>> circuitBreaker,
     SourceRef source) {
 
@@ -41,6 +44,10 @@ record CallModel(
     Objects.requireNonNull(temperature, "temperature == null");
     Objects.requireNonNull(retryPolicy, "retryPolicy == null");
     retryOverrides = List.copyOf(retryOverrides);
+    Objects.requireNonNull(resumeStream, "resumeStream == null");
+    if (resumeStream.isPresent() && !resumeStream.get().value()) {
+      throw new IllegalArgumentException("resumeStream is present only when true");
+    }
     Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
     Objects.requireNonNull(source, "source == null");
     if (source.annotation() == null) {

@@ -127,6 +127,7 @@ final class ClientImplWriter {
       }
       code.add("\n.retryOverrides($L)", overrides.build());
     }
+    call.resumeStream().ifPresent(r -> code.add("\n.resumeStream($L)", true));
     call.circuitBreakerName().ifPresent(b -> code.add("\n.circuitBreaker($S)", b));
     return code.add("$<$<").build();
   }
@@ -168,8 +169,11 @@ final class ClientImplWriter {
         .orElse(CodeBlock.of("null"));
     ReturnKind kind = method.returnKind().orElseThrow(
         () -> new IllegalStateException("unsupported return type on " + method.displayName()));
-    spec.addStatement("return this.$N.$N($L, $L)", binding.field(), kind.boundCallMethod(),
-        system, TemplateExpression.of(call.prompt().value(), method));
+    CodeBlock result = CodeBlock.of("this.$N.$N($L, $L)", binding.field(),
+        kind.boundCallMethod(), system, TemplateExpression.of(call.prompt().value(), method));
+    spec.addStatement("return $L", kind.resultMethod()
+        .map(m -> CodeBlock.of("$L.$N()", result, m))
+        .orElse(result));
     return spec.build();
   }
 

@@ -60,6 +60,7 @@ record ClientModel(
    * @param system {@code @LlmClient(system)}, if not empty
    * @param retryPolicy {@code @Retry(policy)} on the interface
    * @param retryOverrides the numeric members set on the interface's {@code @Retry}
+   * @param resumeStream {@code resumeStream} on the interface's {@code @Retry}, if true
    * @param circuitBreaker {@code @CircuitBreaker(provider)} on the interface
    */
   record Defaults(
@@ -68,6 +69,7 @@ record ClientModel(
       Optional<Setting<PromptTemplate>> system,
       Optional<Setting<String>> retryPolicy,
       List<Setting<CallModel.RetryOverride>> retryOverrides,
+      Optional<Setting<Boolean>> resumeStream,
       Optional<Setting<String>> circuitBreaker) {
 
     Defaults {
@@ -76,6 +78,7 @@ record ClientModel(
       Objects.requireNonNull(system, "system == null");
       Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       retryOverrides = List.copyOf(retryOverrides);
+      Objects.requireNonNull(resumeStream, "resumeStream == null");
       Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
     }
   }

@@ -65,6 +65,7 @@ final class ClientParser {
             .map(s -> s.map(PromptTemplate::parse)),
         retry.flatMap(a -> values.get(type, a, "policy", String.class)),
         retry.map(a -> values.retryOverrides(type, a)).orElse(List.of()),
+        retry.flatMap(a -> values.resumeStream(type, a)),
         breaker.flatMap(a -> values.get(type, a, "provider", String.class)));
   }
 

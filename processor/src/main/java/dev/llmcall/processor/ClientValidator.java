@@ -79,13 +79,27 @@ final class ClientValidator {
       report.error(onMethod, Messages.GENERIC_METHOD,
           method.displayName(), "<" + String.join(", ", method.typeParameters()) + ">");
     }
-    if (method.returnKind().isEmpty()) {
+    CallModel call = method.call().get();
+    checkReturnType(method, call, report);
+    checkSettings(client, method, call, report);
+    templates.check(client, method, call, report);
+  }
+
+  private static void checkReturnType(
+      MethodModel method, CallModel call, ValidationReport.Builder report) {
+    SourceRef onMethod = SourceRef.of(method.source().element());
+    if (method.unsupportedStream().isPresent()) {
+      UnsupportedStream stream = method.unsupportedStream().get();
+      report.error(onMethod, Messages.UNSUPPORTED_STREAM_TYPE, method.displayName(),
+          method.returnType(), stream.reason(), stream.instead());
+    } else if (method.returnKind().isEmpty()) {
       report.error(onMethod, Messages.UNSUPPORTED_RETURN_TYPE,
           method.displayName(), method.returnType());
     }
-    CallModel call = method.call().get();
-    checkSettings(client, method, call, report);
-    templates.check(client, method, call, report);
+    // An unsupported type is reported alone: with resumeStream, a stream is what was meant.
+    boolean notStreaming = method.returnKind().filter(k -> !k.streaming()).isPresent();
+    own(call.resumeStream()).filter(r -> notStreaming).ifPresent(r -> report.error(
+        r.source(), Messages.RESUME_WITHOUT_STREAM, method.displayName(), method.returnType()));
   }
 
   private static void checkSettings(

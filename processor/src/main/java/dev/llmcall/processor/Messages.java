@@ -26,7 +26,14 @@ enum Messages {
           + " package-private and not nested in a private type"),
   UNSUPPORTED_RETURN_TYPE("LlmUnsupportedReturnType",
       "@LlmCall method %s returns %s; supported return types are String, LlmResponse<String>,"
-          + " CompletableFuture<String> and CompletableFuture<LlmResponse<String>>"),
+          + " CompletableFuture<String>, CompletableFuture<LlmResponse<String>>, Stream<String>,"
+          + " Flow.Publisher<String> and LlmStream"),
+  UNSUPPORTED_STREAM_TYPE("LlmUnsupportedStreamType",
+      "@LlmCall method %s returns %s, but %s; a stream yields text chunks, so declare %s"),
+  RESUME_WITHOUT_STREAM("LlmResumeWithoutStream",
+      "@Retry(resumeStream = true) on %s has nothing to resume: it returns %s, which is not"
+          + " a stream; declare Stream<String>, Flow.Publisher<String> or LlmStream, or remove"
+          + " resumeStream"),
   BLANK_PROMPT("LlmBlankPrompt",
       "The prompt of %s is blank; say what the model should do, for example"
           + " prompt = \"Summarize: {text}\""),

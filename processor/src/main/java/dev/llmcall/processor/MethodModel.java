@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param kind whether it is abstract, default, static, ...
  * @param returnType the declared return type
  * @param returnKind the return type's kind, or empty if the type is not supported
+ * @param unsupportedStream why the return type, which asks for a stream, is not supported; empty
+ *     if it is supported or does not look like a stream
  * @param params the parameters in order
  * @param exceptions the declared {@code throws} types
  * @param typeParameters the names of the method's own type parameters
@@ -28,6 +30,7 @@ record MethodModel(
     Kind kind,
     TypeName returnType,
     Optional<ReturnKind> returnKind,
+    Optional<UnsupportedStream> unsupportedStream,
     List<ParamModel> params,
     List<TypeName> exceptions,
     List<String> typeParameters,
@@ -42,6 +45,11 @@ record MethodModel(
     Objects.requireNonNull(kind, "kind == null");
     Objects.requireNonNull(returnType, "returnType == null");
     Objects.requireNonNull(returnKind, "returnKind == null");
+    Objects.requireNonNull(unsupportedStream, "unsupportedStream == null");
+    if (returnKind.isPresent() && unsupportedStream.isPresent()) {
+      throw new IllegalArgumentException(
+          name + " returns " + returnKind.get() + ", which is supported: " + unsupportedStream);
+    }
     params = List.copyOf(params);
     exceptions = List.copyOf(exceptions);
     typeParameters = List.copyOf(typeParameters);

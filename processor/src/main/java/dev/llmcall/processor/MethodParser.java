@@ -25,6 +25,14 @@ final class MethodParser {
   private static final String STRING = "java.lang.String";
   private static final String RESPONSE = "dev.llmcall.runtime.LlmResponse";
   private static final String FUTURE = "java.util.concurrent.CompletableFuture";
+  private static final String STREAM = "java.util.stream.Stream";
+  private static final String PUBLISHER = "java.util.concurrent.Flow.Publisher";
+  private static final String LLM_STREAM = "dev.llmcall.runtime.LlmStream";
+  private static final String ITERATOR = "java.util.Iterator";
+  private static final String ITERABLE = "java.lang.Iterable";
+  /** Types that ask for an answer in chunks, whether or not the runtime can serve them so. */
+  private static final List<String> STREAM_LIKE =
+      List.of(STREAM, PUBLISHER, LLM_STREAM, ITERATOR, ITERABLE);
 
   private final AnnotationValues values;
 
@@ -35,22 +43,26 @@ final class MethodParser {
   MethodModel parse(ExecutableElement method, TypeElement client, Defaults defaults) {
     Optional<AnnotationMirror> llmCall = AnnotationValues.find(method, AnnotationValues.LLM_CALL);
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
+    Optional<ReturnKind> returnKind = returnKind(method.getReturnType());
+    boolean streaming = returnKind.filter(ReturnKind::streaming).isPresent();
     return new MethodModel(
         method.getSimpleName().toString(),
         String.join(".", ClassName.get(declaring).simpleNames()),
         kind(method),
         TypeName.get(method.getReturnType()),
-        returnKind(method.getReturnType()),
+        returnKind,
+        returnKind.isPresent() ? Optional.empty() : unsupportedStream(method.getReturnType()),
         method.getParameters().stream().map(MethodParser::param).toList(),
         method.getThrownTypes().stream().map(TypeName::get).toList(),
         method.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
         method.isVarArgs(),
         !declaring.equals(client),
-        llmCall.map(a -> call(method, a, defaults)),
+        llmCall.map(a -> call(method, a, defaults, streaming)),
         new SourceRef(method, llmCall.orElse(null), null));
   }
 
-  private CallModel call(ExecutableElement method, AnnotationMirror llmCall, Defaults defaults) {
+  private CallModel call(
+      ExecutableElement method, AnnotationMirror llmCall, Defaults defaults, boolean streaming) {
     Optional<AnnotationMirror> retry = AnnotationValues.find(method, AnnotationValues.RETRY);
     Optional<AnnotationMirror> breaker =
         AnnotationValues.find(method, AnnotationValues.CIRCUIT_BREAKER);
@@ -73,6 +85,10 @@ final class MethodParser {
         // The nearest @Retry wins whole: a method's @Retry does not mix with the interface's.
         retry.map(a -> values.retryOverrides(method, a))
             .orElseGet(() -> defaults.retryOverrides().stream().map(Setting::asInherited).toList()),
+        // The interface's resumeStream is for its streaming methods, and not misplaced on others.
+        retry.map(a -> values.resumeStream(method, a))
+            .orElseGet(() ->
+                defaults.resumeStream().filter(s -> streaming).map(Setting::asInherited)),
         breaker.flatMap(a -> values.get(method, a, "provider", String.class))
             .or(() -> defaults.circuitBreaker().map(Setting::asInherited)),
         SourceRef.of(method, llmCall));
@@ -133,20 +149,58 @@ final class MethodParser {
   static Optional<ReturnKind> returnKind(TypeMirror type) {
     if (isNamed(type, STRING)) {
       return Optional.of(ReturnKind.TEXT);
-    } else if (isResponseOfString(type)) {
+    } else if (isOfString(type, RESPONSE)) {
       return Optional.of(ReturnKind.RESPONSE);
+    } else if (isNamed(type, LLM_STREAM)) {
+      return Optional.of(ReturnKind.LLM_STREAM);
+    } else if (isOfString(type, STREAM)) {
+      return Optional.of(ReturnKind.TEXT_STREAM);
+    } else if (isOfString(type, PUBLISHER)) {
+      return Optional.of(ReturnKind.TEXT_PUBLISHER);
     }
     Optional<TypeMirror> result = onlyTypeArgument(type, FUTURE);
     if (result.filter(t -> isNamed(t, STRING)).isPresent()) {
       return Optional.of(ReturnKind.TEXT_ASYNC);
-    } else if (result.filter(MethodParser::isResponseOfString).isPresent()) {
+    } else if (result.filter(t -> isOfString(t, RESPONSE)).isPresent()) {
       return Optional.of(ReturnKind.RESPONSE_ASYNC);
     }
     return Optional.empty();
   }
 
-  private static boolean isResponseOfString(TypeMirror type) {
-    return onlyTypeArgument(type, RESPONSE).filter(t -> isNamed(t, STRING)).isPresent();
+  /**
+   * Why {@code type}, which {@link #returnKind} does not support, is a stream the runtime cannot
+   * serve; empty if it does not look like a stream at all.
+   */
+  static Optional<UnsupportedStream> unsupportedStream(TypeMirror type) {
+    if (onlyTypeArgument(type, FUTURE).filter(MethodParser::isStreamLike).isPresent()) {
+      return Optional.of(UnsupportedStream.IN_FUTURE);
+    } else if (isNamed(type, ITERATOR) || isNamed(type, ITERABLE)) {
+      return Optional.of(UnsupportedStream.NOT_CLOSEABLE);
+    } else if (!isNamed(type, STREAM) && !isNamed(type, PUBLISHER)) {
+      return Optional.empty();
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    if (arguments.isEmpty()) {
+      return Optional.of(UnsupportedStream.RAW);
+    }
+    TypeMirror element = arguments.get(0);
+    if (element.getKind() == TypeKind.WILDCARD) {
+      return Optional.of(UnsupportedStream.WILDCARD);
+    } else if (isStreamLike(element)) {
+      return Optional.of(UnsupportedStream.NESTED);
+    } else if (isNamed(element, RESPONSE)) {
+      return Optional.of(UnsupportedStream.RESPONSES);
+    }
+    return Optional.of(UnsupportedStream.NOT_TEXT);
+  }
+
+  private static boolean isStreamLike(TypeMirror type) {
+    return STREAM_LIKE.stream().anyMatch(name -> isNamed(type, name));
+  }
+
+  /** Whether {@code type} is {@code name<String>}. */
+  private static boolean isOfString(TypeMirror type, String name) {
+    return onlyTypeArgument(type, name).filter(t -> isNamed(t, STRING)).isPresent();
   }
 
   /** The argument of {@code type} if it is {@code name<T>}; empty if raw or not {@code name}. */

@@ -1,27 +1,51 @@
 package dev.llmcall.processor;
 
+import java.util.Optional;
+
 /**
  * The return types an {@code @LlmCall} method may declare, each with the {@code BoundCall}
  * method the generated code calls for it.
  */
 enum ReturnKind {
-  /** {@code String}. */
-  TEXT("text"),
-  /** {@code LlmResponse<String>}. */
-  RESPONSE("call"),
-  /** {@code CompletableFuture<String>}. */
-  TEXT_ASYNC("textAsync"),
-  /** {@code CompletableFuture<LlmResponse<String>>}. */
-  RESPONSE_ASYNC("callAsync");
+  TEXT("String", "text", null),
+  RESPONSE("LlmResponse<String>", "call", null),
+  TEXT_ASYNC("CompletableFuture<String>", "textAsync", null),
+  RESPONSE_ASYNC("CompletableFuture<LlmResponse<String>>", "callAsync", null),
+  /** The chunks of an {@code LlmStream}, which closes it when the {@code Stream} is closed. */
+  TEXT_STREAM("Stream<String>", "stream", "text"),
+  TEXT_PUBLISHER("Flow.Publisher<String>", "publisher", null),
+  LLM_STREAM("LlmStream", "stream", null);
 
+  /** The streaming kinds, for messages that suggest one. */
+  static final String ALL_STREAMS = "Stream<String>, Flow.Publisher<String> or LlmStream";
+
+  private final String declaredType;
   private final String boundCallMethod;
+  private final String resultMethod;
 
-  ReturnKind(String boundCallMethod) {
+  ReturnKind(String declaredType, String boundCallMethod, String resultMethod) {
+    this.declaredType = declaredType;
     this.boundCallMethod = boundCallMethod;
+    this.resultMethod = resultMethod;
   }
 
-  /** The name of the {@code BoundCall} method that returns this kind. */
+  /** The return type as a user declares it, for messages. */
+  String declaredType() {
+    return declaredType;
+  }
+
+  /** The name of the {@code BoundCall} method that the generated code calls. */
   String boundCallMethod() {
     return boundCallMethod;
+  }
+
+  /** The no-argument method called on the result of {@link #boundCallMethod}, if any. */
+  Optional<String> resultMethod() {
+    return Optional.ofNullable(resultMethod);
+  }
+
+  /** Whether the answer arrives in chunks, so that {@code @Retry(resumeStream)} applies. */
+  boolean streaming() {
+    return this == TEXT_STREAM || this == TEXT_PUBLISHER || this == LLM_STREAM;
   }
 }

@@ -5,6 +5,8 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 
 /** Runs javac with a fresh processor and checks that this very processor did not crash. */
@@ -35,15 +37,18 @@ final class Compilations {
 
   /** An inline source in package {@code com.example}. */
   static JavaFileObject source(String simpleName, String... lines) {
-    String[] all = new String[lines.length + 7];
-    all[0] = "package com.example;";
-    all[1] = "import dev.llmcall.annotations.CircuitBreaker;";
-    all[2] = "import dev.llmcall.annotations.LlmCall;";
-    all[3] = "import dev.llmcall.annotations.LlmClient;";
-    all[4] = "import dev.llmcall.annotations.Retry;";
-    all[5] = "import dev.llmcall.runtime.LlmResponse;";
-    all[6] = "import java.util.concurrent.CompletableFuture;";
-    System.arraycopy(lines, 0, all, 7, lines.length);
+    List<String> all = new ArrayList<>(List.of(
+        "package com.example;",
+        "import dev.llmcall.annotations.CircuitBreaker;",
+        "import dev.llmcall.annotations.LlmCall;",
+        "import dev.llmcall.annotations.LlmClient;",
+        "import dev.llmcall.annotations.Retry;",
+        "import dev.llmcall.runtime.LlmResponse;",
+        "import dev.llmcall.runtime.LlmStream;",
+        "import java.util.concurrent.CompletableFuture;",
+        "import java.util.concurrent.Flow;",
+        "import java.util.stream.Stream;"));
+    all.addAll(List.of(lines));
     return JavaFileObjects.forSourceLines("com.example." + simpleName, all);
   }
 }

@@ -43,6 +43,11 @@ class GoldenTest {
   }
 
   @Test
+  void streamingShapesWithResumeStreamOnMethodAndInterface() {
+    golden("streaming", "Storyteller", "com.example.LlmStoryteller");
+  }
+
+  @Test
   void nestedInterface() {
     golden("nested", "Outer", "com.example.LlmOuter_Inner");
   }

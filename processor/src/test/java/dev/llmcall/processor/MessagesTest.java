@@ -18,6 +18,17 @@ class MessagesTest {
   }
 
   @Test
+  void unsupportedReturnTypeListsEverySupportedType() {
+    String message = Messages.UNSUPPORTED_RETURN_TYPE.format("A.f", "int");
+    String list = message.substring(message.indexOf("supported return types are ") + 27);
+    assertThat(list.split(", | and "))
+        .asList()
+        .containsExactlyElementsIn(
+            Arrays.stream(ReturnKind.values()).map(ReturnKind::declaredType).toList())
+        .inOrder();
+  }
+
+  @Test
   void formatStartsWithTheTag() {
     assertThat(Messages.UNKNOWN_PLACEHOLDER.format("txt", "prompt \"{txt}\"", "A.f", "; x"))
         .isEqualTo("[LlmUnknownPlaceholder] {txt} in prompt \"{txt}\" names no parameter of A.f; x");

@@ -132,7 +132,9 @@ class PlacementDiagnosticsTest {
     "LlmResponse<?>",
     "LlmResponse",
     "CompletableFuture<LlmResponse<Object>>",
-    "java.util.List<String>"
+    "java.util.List<String>",
+    "java.util.Optional<String>",
+    "java.util.stream.IntStream"
   })
   void unsupportedReturnType(String returnType) {
     JavaFileObject source = source("Assistant",
@@ -146,6 +148,7 @@ class PlacementDiagnosticsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(Messages.UNSUPPORTED_RETURN_TYPE.tag())
         .inFile(source).onLineContaining("summarize(String text)");
+    // MessagesTest keeps the listed types in step with ReturnKind.
     assertThat(compilation).hadErrorContaining("supported return types are String");
   }
 

@@ -36,6 +36,8 @@ public final class LlmException extends RuntimeException {
   private final String method;
   private final String clientRequestId;
   private final List<Attempt> history;
+  private final boolean circuitOpen;
+  private final StreamState stream;
   private final String detail;
 
   private LlmException(Builder b) {
@@ -50,6 +52,8 @@ public final class LlmException extends RuntimeException {
     this.method = b.method;
     this.clientRequestId = b.clientRequestId;
     this.history = b.history;
+    this.circuitOpen = b.circuitOpen;
+    this.stream = b.stream;
     this.detail = b.detail;
   }
 
@@ -107,6 +111,28 @@ public final class LlmException extends RuntimeException {
     return history;
   }
 
+  /**
+   * Whether a circuit breaker rejected the call without calling the provider. Then
+   * {@link #retryAfter()} is the time until the breaker lets a trial call through, if known.
+   */
+  public boolean circuitOpen() {
+    return circuitOpen;
+  }
+
+  /**
+   * For a stream that failed after delivering text: everything delivered, so nothing is lost.
+   * Empty for other failures, and for a stream that failed before its first chunk.
+   */
+  public Optional<String> partialText() {
+    return stream == null || stream.deliveredText().isEmpty()
+        ? Optional.empty() : Optional.of(stream.deliveredText());
+  }
+
+  /** For a streamed call: where the stream was when it failed. */
+  public Optional<StreamState> streamState() {
+    return Optional.ofNullable(stream);
+  }
+
   /** How many HTTP attempts were made, 0 if none was. */
   public int attempts() {
     return history.size();
@@ -129,6 +155,8 @@ public final class LlmException extends RuntimeException {
     b.method = method;
     b.clientRequestId = clientRequestId;
     b.history = history;
+    b.circuitOpen = circuitOpen;
+    b.stream = stream;
     b.cause = getCause();
     return b;
   }
@@ -149,6 +177,9 @@ public final class LlmException extends RuntimeException {
     int attempts = b.history.size();
     appendContext(context, attempts == 0 ? null : attempts + (attempts == 1 ? " attempt" : " attempts"));
     appendContext(context, b.retryAfter == null ? null : "retry after " + b.retryAfter.toMillis() + " ms");
+    appendContext(context, b.circuitOpen ? "circuit open" : null);
+    appendContext(context, b.stream == null || b.stream.chunks() == 0 ? null
+        : "after " + b.stream.deliveredText().length() + " characters of streamed text");
     appendContext(context, b.retryable ? "retryable" : "not retryable");
     return m.append(" (").append(context).append(')').toString();
   }
@@ -175,6 +206,8 @@ public final class LlmException extends RuntimeException {
     private String method;
     private String clientRequestId;
     private List<Attempt> history = List.of();
+    private boolean circuitOpen;
+    private StreamState stream;
     private Throwable cause;
 
     private Builder(ErrorCategory category, String detail) {
@@ -228,6 +261,18 @@ public final class LlmException extends RuntimeException {
     /** The attempts made, in order. */
     public Builder history(List<Attempt> history) {
       this.history = List.copyOf(history);
+      return this;
+    }
+
+    /** Marks a rejection by an open circuit breaker. */
+    public Builder circuitOpen(boolean circuitOpen) {
+      this.circuitOpen = circuitOpen;
+      return this;
+    }
+
+    /** The state of the stream this call was, if it streamed. */
+    public Builder stream(StreamState stream) {
+      this.stream = stream;
       return this;
     }
 

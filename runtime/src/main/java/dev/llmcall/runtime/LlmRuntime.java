@@ -2,9 +2,12 @@ package dev.llmcall.runtime;
 
 import dev.llmcall.runtime.internal.CallContext;
 import dev.llmcall.runtime.internal.DefaultBoundCall;
+import dev.llmcall.runtime.internal.DefaultCircuitBreaker;
 import dev.llmcall.runtime.internal.Endpoint;
+import dev.llmcall.runtime.internal.HealthChecker;
 import dev.llmcall.runtime.internal.HttpTransport;
 import dev.llmcall.runtime.internal.MethodStats;
+import dev.llmcall.runtime.internal.StreamWatchdog;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.runtime.spi.Scheduler;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +55,11 @@ public final class LlmRuntime implements AutoCloseable {
   private final String defaultRetryPolicy;
   private final CallContext context;
   private final Map<String, MethodStats> stats = new ConcurrentHashMap<>();
+  private final Map<String, CircuitBreakerConfig> breakerConfigs;
+  private final CircuitBreakerConfig defaultBreakerConfig;
+  private final List<CircuitBreaker.Listener> breakerListeners;
+  private final Map<String, DefaultCircuitBreaker> breakers = new ConcurrentHashMap<>();
+  private final HealthChecker healthChecker;
 
   private LlmRuntime(Builder b) {
     this.providers = Map.copyOf(b.providers);
@@ -64,7 +73,12 @@ public final class LlmRuntime implements AutoCloseable {
     HttpTransport transport = b.httpClient != null
         ? HttpTransport.wrap(b.httpClient, b.requestTimeout)
         : HttpTransport.create(b.connectTimeout, b.requestTimeout);
-    this.context = new CallContext(transport, b.clock, b.scheduler, b.random, b.listener);
+    this.context = new CallContext(transport, b.clock, b.scheduler, b.random, b.listener,
+        b.streamTimeouts, new StreamWatchdog(b.scheduler::nanoTime, b.watchdogTicks));
+    this.breakerConfigs = Map.copyOf(b.breakerConfigs);
+    this.defaultBreakerConfig = b.defaultBreakerConfig;
+    this.breakerListeners = List.copyOf(b.breakerListeners);
+    this.healthChecker = HealthChecker.create(transport);
   }
 
   /** A builder with the built-in retry policies and no providers. */
@@ -98,7 +112,51 @@ public final class LlmRuntime implements AutoCloseable {
         provider.name(), provider.wire(), provider.baseUrl(), provider.apiKey());
     MethodStats methodStats = stats.computeIfAbsent(site.method() + " @ " + provider.name(),
         k -> new MethodStats(site.method(), provider.name()));
-    return new DefaultBoundCall(site, endpoint, policy, methodStats, context);
+    DefaultCircuitBreaker breaker =
+        site.circuitBreaker() == null ? null : breaker(site.circuitBreaker());
+    if (breaker != null) {
+      healthChecker.watch(breaker, endpoint);
+    }
+    return new DefaultBoundCall(site, endpoint, policy, breaker, methodStats, context);
+  }
+
+  /**
+   * The circuit breaker of this name, shared by every method whose {@code @CircuitBreaker} names
+   * it; created on first use with its configured (or the default) settings.
+   *
+   * <pre>{@code
+   * CircuitBreaker openai = runtime.circuitBreaker("openai");
+   * if (openai.state() == CircuitBreaker.State.OPEN) {
+   *   log.warn("openai unhealthy for another {}", openai.remainingOpenTime());
+   * }
+   * openai.reconfigure(openai.config().toBuilder().failureThreshold(3).build());
+   * }</pre>
+   */
+  public CircuitBreaker circuitBreaker(String name) {
+    Objects.requireNonNull(name, "name == null");
+    return breaker(name);
+  }
+
+  /** Every circuit breaker created so far, sorted by name. */
+  public List<CircuitBreaker> circuitBreakers() {
+    return breakers.values().stream()
+        .sorted(Comparator.comparing(CircuitBreaker::name))
+        .map(CircuitBreaker.class::cast)
+        .toList();
+  }
+
+  private DefaultCircuitBreaker breaker(String name) {
+    return breakers.computeIfAbsent(name, n -> {
+      DefaultCircuitBreaker breaker = new DefaultCircuitBreaker(
+          n, breakerConfigs.getOrDefault(n, defaultBreakerConfig), context.scheduler()::nanoTime);
+      breakerListeners.forEach(breaker::addListener);
+      return breaker;
+    });
+  }
+
+  /** The stream watchdog, for tests that check timeouts on virtual time. */
+  StreamWatchdog streamWatchdog() {
+    return context.watchdog();
   }
 
   /** Counters per interface method and provider, sorted by method then provider. */
@@ -120,9 +178,14 @@ public final class LlmRuntime implements AutoCloseable {
     return retryPolicies.get(name);
   }
 
-  /** Stops the threads this runtime started; a client passed to the builder is left open. */
+  /**
+   * Stops the threads this runtime started (HTTP completions, health checks); a client passed to
+   * the builder is left open.
+   */
   @Override
   public void close() {
+    healthChecker.close();
+    context.watchdog().close();
     context.transport().close();
   }
 
@@ -206,6 +269,11 @@ public final class LlmRuntime implements AutoCloseable {
     private Scheduler scheduler = Scheduler.system();
     private RandomGenerator random = RandomGenerator.getDefault();
     private CallListener listener;
+    private StreamTimeouts streamTimeouts = StreamTimeouts.defaults();
+    private boolean watchdogTicks = true;
+    private final Map<String, CircuitBreakerConfig> breakerConfigs = new LinkedHashMap<>();
+    private CircuitBreakerConfig defaultBreakerConfig = CircuitBreakerConfig.defaults();
+    private final List<CircuitBreaker.Listener> breakerListeners = new ArrayList<>();
 
     private Builder() {
       retryPolicies.put("default", RetryPolicy.defaults());
@@ -280,9 +348,40 @@ public final class LlmRuntime implements AutoCloseable {
       return this;
     }
 
+    /** First-token, idle and total timeouts of streamed calls; {@link StreamTimeouts#defaults()}. */
+    public Builder streamTimeouts(StreamTimeouts streamTimeouts) {
+      this.streamTimeouts = Objects.requireNonNull(streamTimeouts, "streamTimeouts == null");
+      return this;
+    }
+
+    /** For tests on virtual time: stream timeouts are checked only by {@link #streamWatchdog}. */
+    Builder manualStreamWatchdog() {
+      this.watchdogTicks = false;
+      return this;
+    }
+
     /** Hears about every attempt of every call; see {@link CallListener}. */
     public Builder listener(CallListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /** Settings for the circuit breaker of this name. */
+    public Builder circuitBreaker(String name, CircuitBreakerConfig config) {
+      Objects.requireNonNull(name, "name == null");
+      breakerConfigs.put(name, Objects.requireNonNull(config, "config == null"));
+      return this;
+    }
+
+    /** Settings for circuit breakers without their own; {@link CircuitBreakerConfig#defaults()}. */
+    public Builder defaultCircuitBreaker(CircuitBreakerConfig config) {
+      this.defaultBreakerConfig = Objects.requireNonNull(config, "config == null");
+      return this;
+    }
+
+    /** Hears every state change of every circuit breaker of this runtime. */
+    public Builder circuitBreakerListener(CircuitBreaker.Listener listener) {
+      breakerListeners.add(Objects.requireNonNull(listener, "listener == null"));
       return this;
     }
 

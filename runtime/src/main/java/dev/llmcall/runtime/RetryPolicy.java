@@ -29,6 +29,8 @@ import java.util.Set;
  * @param honorRetryAfter whether the provider's retry hint is used
  * @param maxRetryAfter the longest hint we wait for
  * @param timeout one deadline over all attempts and waits of a call
+ * @param waitOnOpenCircuit whether a call that finds its circuit breaker open waits for it to
+ *     half-open, when that fits before the deadline; otherwise it fails at once
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -39,7 +41,8 @@ public record RetryPolicy(
     Set<ErrorCategory> retryOn,
     boolean honorRetryAfter,
     Duration maxRetryAfter,
-    Duration timeout) {
+    Duration timeout,
+    boolean waitOnOpenCircuit) {
 
   /** The categories that are retried unless a policy says otherwise. */
   public static final Set<ErrorCategory> TRANSIENT = Set.copyOf(EnumSet.of(
@@ -82,7 +85,7 @@ public record RetryPolicy(
    */
   public static RetryPolicy defaults() {
     return new RetryPolicy(3, Duration.ofMillis(500), 2.0, Duration.ofSeconds(8), 0.25, TRANSIENT,
-        true, Duration.ofSeconds(60), Duration.ofMinutes(10));
+        true, Duration.ofSeconds(60), Duration.ofMinutes(10), false);
   }
 
   /** {@code none}: one attempt. */
@@ -92,11 +95,13 @@ public record RetryPolicy(
 
   /**
    * {@code high-availability}: 6 attempts, 0.25 s doubling to 10 s, hints up to 60 s,
-   * 5 minutes in all: keep trying while the provider has a bad minute.
+   * 5 minutes in all, and waits for an open circuit breaker when it half-opens in time: keep
+   * trying while the provider has a bad minute.
    */
   public static RetryPolicy highAvailability() {
     return defaults().toBuilder().maxAttempts(6).initialDelay(Duration.ofMillis(250))
-        .maxDelay(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(5)).build();
+        .maxDelay(Duration.ofSeconds(10)).timeout(Duration.ofMinutes(5))
+        .waitOnOpenCircuit(true).build();
   }
 
   /**
@@ -137,6 +142,7 @@ public record RetryPolicy(
     private boolean honorRetryAfter;
     private Duration maxRetryAfter;
     private Duration timeout;
+    private boolean waitOnOpenCircuit;
 
     private Builder(RetryPolicy p) {
       maxAttempts = p.maxAttempts;
@@ -148,6 +154,7 @@ public record RetryPolicy(
       honorRetryAfter = p.honorRetryAfter;
       maxRetryAfter = p.maxRetryAfter;
       timeout = p.timeout;
+      waitOnOpenCircuit = p.waitOnOpenCircuit;
     }
 
     public Builder maxAttempts(int maxAttempts) {
@@ -195,9 +202,14 @@ public record RetryPolicy(
       return this;
     }
 
+    public Builder waitOnOpenCircuit(boolean waitOnOpenCircuit) {
+      this.waitOnOpenCircuit = waitOnOpenCircuit;
+      return this;
+    }
+
     public RetryPolicy build() {
       return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, jitter, retryOn,
-          honorRetryAfter, maxRetryAfter, timeout);
+          honorRetryAfter, maxRetryAfter, timeout, waitOnOpenCircuit);
     }
   }
 }

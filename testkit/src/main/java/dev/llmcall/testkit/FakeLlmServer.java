@@ -43,6 +43,34 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Requests are served concurrently; a delayed reply does not hold up others. Any other path gets a
  * 404 with an OpenAI-style error body and does not consume a scripted reply.
+ *
+ * <h2>Streaming</h2>
+ *
+ * <p>A {@link FakeReply#stream} reply, and a {@link FakeReply#text} reply (or the default reply) to a
+ * request with {@code "stream": true}, are sent as server-sent events ({@code Content-Type:
+ * text/event-stream}, {@code Cache-Control: no-cache}, chunked), each event flushed as it is written; a
+ * text reply goes out word by word. A scripted error or dropped connection is served as usual, before
+ * any event. The request is recorded before the first event. OpenAI ({@code data:} lines only):
+ *
+ * <pre>
+ * data: {"id":"chatcmpl-…","object":"chat.completion.chunk","created":…,"model":…,"choices":[{"index":0,
+ *        "delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
+ * data: {… "choices":[{"index":0,"delta":{"content":"Hel"},"logprobs":null,"finish_reason":null}]}
+ * data: {… "choices":[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}]}
+ * data: {… "choices":[],"usage":{"prompt_tokens":…,"completion_tokens":…,"total_tokens":…}}
+ * data: [DONE]
+ * </pre>
+ *
+ * <p>with one content chunk per piece ({@code delta.refusal} pieces for a refusal), and the usage chunk
+ * only when the request set {@code "stream_options": {"include_usage": true}} (every other chunk then
+ * says {@code "usage":null}). Anthropic: {@code message_start} (id, model, empty content, input tokens),
+ * {@code content_block_start} (index 0, empty text block), {@code ping}, one {@code
+ * content_block_delta} ({@code text_delta}) per piece, {@code content_block_stop}, {@code
+ * message_delta} ({@code stop_reason}, {@code usage.output_tokens}), {@code message_stop}, each as
+ * {@code event: type} and {@code data: {"type":type,…}}. Every event ends with a blank line.
+ *
+ * <p>{@link #activeStreams()} counts the streams being written; {@link #completedStreams()} and {@link
+ * #abandonedStreams()} count how they ended.
  */
 public final class FakeLlmServer implements AutoCloseable {
 
@@ -54,7 +82,12 @@ public final class FakeLlmServer implements AutoCloseable {
   private final Object lock = new Object();
   private final List<RecordedRequest> recorded = new ArrayList<>();
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
+  private int arrivals; // guarded by lock; numbers request ids, never reset
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicInteger activeStreams = new AtomicInteger();
+  private final AtomicInteger completedStreams = new AtomicInteger();
+  private final AtomicInteger abandonedStreams = new AtomicInteger();
+  private final AtomicInteger keepAlivesSent = new AtomicInteger();
 
   private FakeLlmServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -137,6 +170,17 @@ public final class FakeLlmServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Forgets every recorded request, taken or not; {@link #requestCount()} starts again from 0.
+   * Request ids keep counting. For a server reused across many calls, such as in a benchmark.
+   */
+  public void clearRequests() {
+    synchronized (lock) {
+      recorded.clear();
+      untaken.clear();
+    }
+  }
+
   /** The number of requests received so far. */
   public int requestCount() {
     synchronized (lock) {
@@ -144,7 +188,41 @@ public final class FakeLlmServer implements AutoCloseable {
     }
   }
 
-  /** Stops the server at once, dropping open exchanges, and ends its threads. */
+  /**
+   * The number of streamed responses being written right now: from just before their headers until
+   * their last byte, or until a write fails or the server closes. A client that has read a stream to
+   * its end, or seen it cut, no longer finds it counted.
+   */
+  public int activeStreams() {
+    return activeStreams.get();
+  }
+
+  /**
+   * The number of streamed responses written to their scripted end: the last event, an {@link
+   * FakeReply#errorAfter in-band error} or a {@link FakeReply#cutAfter cut}.
+   */
+  public int completedStreams() {
+    return completedStreams.get();
+  }
+
+  /**
+   * The number of streamed responses ended early because a write failed: the client went away (closed
+   * the connection or cancelled the body) while events or keep-alives were still being sent. Streams
+   * ended by {@link #close()} count neither here nor as completed.
+   */
+  public int abandonedStreams() {
+    return abandonedStreams.get();
+  }
+
+  /**
+   * Keep-alive comments sent so far, on every stream; each is counted just before it is written,
+   * so once this reaches {@code n + 1}, the {@code n}th has been written and flushed.
+   */
+  public int keepAlivesSent() {
+    return keepAlivesSent.get();
+  }
+
+  /** Stops the server at once, dropping open exchanges (streams too), and ends its threads. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -165,28 +243,44 @@ public final class FakeLlmServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String path = exchange.getRequestURI().getRawPath();
-      boolean models = path.endsWith("/models") && "GET".equals(exchange.getRequestMethod());
-      WireFormat format = models ? modelsFormat(exchange) : WireFormat.forPath(path);
-      boolean scripted = models || (format != null && "POST".equals(exchange.getRequestMethod()));
-      Arrival arrival = record(exchange, body, scripted);
-      String requestId = "req_fake_" + arrival.sequence();
-      if (format == null) {
-        sendRouteError(exchange, WireFormat.OPENAI, 404, "unknown_url", requestId);
-      } else if (!scripted) {
-        sendRouteError(exchange, format, 405, "method_not_allowed", requestId);
-      } else if (models) {
-        respondToModels(exchange, format, arrival.reply(), requestId);
-      } else {
-        RequestFacts facts = RequestFacts.from(body);
-        FakeReply reply = arrival.reply() != null ? arrival.reply() : facts.defaultReply();
-        respond(exchange, format, reply, facts, requestId);
-      }
+    boolean cut = false;
+    try {
+      cut = serve(exchange);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // closing: the exchange is closed without a response
+    } finally {
+      if (!cut) {
+        exchange.close();
+      }
     }
+    if (cut) {
+      // Thrown with the exchange left open, this makes the HttpServer close the connection at once,
+      // without the chunked body's last chunk: the client sees the body end abruptly.
+      throw new IOException("stream cut as scripted by FakeReply.cutAfter");
+    }
+  }
+
+  /** Serves one exchange; true when a stream must be cut (the exchange must then not be closed). */
+  private boolean serve(HttpExchange exchange) throws IOException, InterruptedException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String path = exchange.getRequestURI().getRawPath();
+    boolean models = path.endsWith("/models") && "GET".equals(exchange.getRequestMethod());
+    WireFormat format = models ? modelsFormat(exchange) : WireFormat.forPath(path);
+    boolean scripted = models || (format != null && "POST".equals(exchange.getRequestMethod()));
+    Arrival arrival = record(exchange, body, scripted);
+    String requestId = "req_fake_" + arrival.sequence();
+    if (format == null) {
+      sendRouteError(exchange, WireFormat.OPENAI, 404, "unknown_url", requestId);
+    } else if (!scripted) {
+      sendRouteError(exchange, format, 405, "method_not_allowed", requestId);
+    } else if (models) {
+      respondToModels(exchange, format, arrival.reply(), requestId);
+    } else {
+      RequestFacts facts = RequestFacts.from(body);
+      FakeReply reply = arrival.reply() != null ? arrival.reply() : facts.defaultReply();
+      return respond(exchange, format, reply, facts, requestId);
+    }
+    return false;
   }
 
   /** Records the request and, for endpoint requests, takes the next scripted reply in the same step. */
@@ -198,27 +292,74 @@ public final class FakeLlmServer implements AutoCloseable {
     synchronized (lock) {
       recorded.add(request);
       untaken.add(request);
-      return new Arrival(recorded.size(), scripted ? script.poll() : null);
+      return new Arrival(++arrivals, scripted ? script.poll() : null);
     }
   }
 
-  private void respond(HttpExchange exchange, WireFormat format, FakeReply reply, RequestFacts facts,
+  /** Sends {@code reply}; true when it is a stream that must now be cut. */
+  private boolean respond(HttpExchange exchange, WireFormat format, FakeReply reply, RequestFacts facts,
       String defaultRequestId) throws IOException, InterruptedException {
     if (!reply.delay().isZero()) {
       TimeUnit.NANOSECONDS.sleep(reply.delay().toNanos());
     }
-    switch (reply.kind()) {
-      case DROP -> exchange.close(); // before sendResponseHeaders: the server closes the connection
-      case SUCCESS, ERROR -> {
-        String requestId = reply.requestId() != null ? reply.requestId() : defaultRequestId;
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Content-Type", reply.contentType());
-        headers.set(format.requestIdHeader(), requestId);
-        for (Map.Entry<String, String> header : reply.headers()) {
-          headers.add(header.getKey(), header.getValue());
-        }
-        send(exchange, reply.httpStatus(), format.render(reply, facts, requestId));
+    if (reply.kind() == FakeReply.Kind.DROP) {
+      exchange.close(); // before sendResponseHeaders: the server closes the connection
+      return false;
+    }
+    String requestId = reply.requestId() != null ? reply.requestId() : defaultRequestId;
+    boolean scriptedStream = reply.kind() == FakeReply.Kind.STREAM;
+    if (scriptedStream
+        || (reply.kind() == FakeReply.Kind.SUCCESS && facts.stream() && reply.rawBody() == null)) {
+      setHeaders(exchange, format, reply, scriptedStream ? reply.contentType() : "text/event-stream",
+          requestId);
+      return stream(exchange, format, reply, facts, requestId);
+    }
+    setHeaders(exchange, format, reply, reply.contentType(), requestId);
+    send(exchange, reply.httpStatus(), format.render(reply, facts, requestId));
+    return false;
+  }
+
+  private static void setHeaders(HttpExchange exchange, WireFormat format, FakeReply reply,
+      String contentType, String requestId) {
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", contentType);
+    headers.set(format.requestIdHeader(), requestId);
+    for (Map.Entry<String, String> header : reply.headers()) {
+      headers.add(header.getKey(), header.getValue());
+    }
+  }
+
+  /**
+   * Streams a success reply as server-sent events; a text reply goes out word by word. True when the
+   * script cuts the stream. Counts the stream as active while writing, then as completed or abandoned.
+   */
+  private boolean stream(HttpExchange exchange, WireFormat format, FakeReply reply, RequestFacts facts,
+      String requestId) throws IOException, InterruptedException {
+    Completion completion = Completion.resolve(reply, facts, format, requestId);
+    boolean scripted = reply.kind() == FakeReply.Kind.STREAM;
+    StreamScript script = scripted ? reply.streamScript() : StreamScript.of(List.of());
+    List<String> pieces = completion.refusal() != null ? StreamScript.words(completion.refusal())
+        : scripted ? script.chunks() : StreamScript.words(completion.text());
+    List<StreamEvents.Event> events = StreamEvents.of(format, completion, pieces, facts.includeUsage());
+    StreamEvents.Event error = script.fault() == StreamScript.Fault.ERROR
+        ? StreamEvents.error(format, script.errorType(), script.errorMessage()) : null;
+    if (!exchange.getResponseHeaders().containsKey("Cache-Control")) {
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    }
+    activeStreams.incrementAndGet();
+    try {
+      exchange.sendResponseHeaders(200, 0); // 0: chunked transfer
+      SseWriter.End end = new SseWriter(exchange.getResponseBody(), script,
+          keepAlivesSent::incrementAndGet).write(events, error);
+      completedStreams.incrementAndGet();
+      return end == SseWriter.End.CUT;
+    } catch (IOException e) {
+      if (!closed.get()) {
+        abandonedStreams.incrementAndGet();
       }
+      throw e;
+    } finally {
+      activeStreams.decrementAndGet();
     }
   }
 
@@ -230,11 +371,12 @@ public final class FakeLlmServer implements AutoCloseable {
 
   /**
    * {@code GET .../models}, the cheap request a health check makes: a scripted error or dropped
-   * connection is served as scripted; a scripted success, or none, lists one model.
+   * connection is served as scripted; a scripted success or stream, or none, lists one model.
    */
   private void respondToModels(HttpExchange exchange, WireFormat format, FakeReply reply,
       String requestId) throws IOException, InterruptedException {
-    if (reply != null && reply.kind() != FakeReply.Kind.SUCCESS) {
+    if (reply != null
+        && (reply.kind() == FakeReply.Kind.ERROR || reply.kind() == FakeReply.Kind.DROP)) {
       respond(exchange, format, reply, RequestFacts.from(""), requestId);
       return;
     }

@@ -6,29 +6,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * One scripted answer of a {@link FakeLlmServer}: a success, a provider error or a dropped connection,
- * rendered in the wire format (OpenAI or Anthropic) of the endpoint the request hit. Immutable: every
- * {@code with}-style method returns a new instance.
+ * One scripted answer of a {@link FakeLlmServer}: a success, a streamed success (server-sent events), a
+ * provider error or a dropped connection, rendered in the wire format (OpenAI or Anthropic) of the
+ * endpoint the request hit. Immutable: every {@code with}-style method returns a new instance.
  *
  * <pre>{@code
  * FakeReply.text("Paris").usage(12, 1).finishReason("length");
  * FakeReply.status(429).header("retry-after", "2");
  * FakeReply.error(400, "context_length_exceeded", "Too long");
  * FakeReply.text("late").delay(Duration.ofSeconds(5));
+ * FakeReply.stream("Hel", "lo").chunkDelay(Duration.ofMillis(50)).cutAfter(3);
  * }</pre>
  *
  * <p>Methods that make no sense for a kind of reply (say, {@code usage} on an error) throw
- * {@link IllegalStateException}, so a mistaken script fails where it is written.
+ * {@link IllegalStateException}, so a mistaken script fails where it is written. So does giving a stream
+ * a second one of {@code cutAfter}, {@code errorAfter} and {@code stallAfter}; negative event counts
+ * and durations throw {@link IllegalArgumentException}.
  */
 public final class FakeReply {
 
-  /** What the reply does; a later kind (a server-sent event stream) slots in here. */
+  /** What the reply does. */
   enum Kind {
     SUCCESS,
     ERROR,
-    DROP
+    DROP,
+    STREAM
   }
 
   private final Kind kind;
@@ -46,6 +51,7 @@ public final class FakeReply {
   private final List<Map.Entry<String, String>> headers;
   private final String contentType;
   private final Duration delay;
+  private final StreamScript stream;
 
   private FakeReply(Builder b) {
     this.kind = b.kind;
@@ -63,6 +69,7 @@ public final class FakeReply {
     this.headers = List.copyOf(b.headers);
     this.contentType = b.contentType;
     this.delay = b.delay;
+    this.stream = b.stream;
   }
 
   /** A 200 success whose assistant message is {@code text}, in the wire format of the endpoint hit. */
@@ -105,12 +112,30 @@ public final class FakeReply {
   }
 
   /**
+   * A 200 success streamed as server-sent events in the wire format of the endpoint hit, one text delta
+   * per chunk, whether or not the request asked for a stream; the event sequences are described on
+   * {@link FakeLlmServer}. Chunks may be empty, not null.
+   */
+  public static FakeReply stream(String... chunks) {
+    Objects.requireNonNull(chunks, "chunks");
+    List<String> pieces = new ArrayList<>();
+    for (String chunk : chunks) {
+      pieces.add(Objects.requireNonNull(chunk, "chunk"));
+    }
+    Builder b = new Builder(Kind.STREAM, 200);
+    b.text = String.join("", pieces);
+    b.stream = StreamScript.of(pieces);
+    b.contentType = "text/event-stream";
+    return new FakeReply(b);
+  }
+
+  /**
    * Token usage to report. By default the input is the number of whitespace-separated words in all
    * request messages (and the Anthropic {@code system} prompt), the output the number of words in the
    * reply text.
    */
   public FakeReply usage(int inputTokens, int outputTokens) {
-    requireKind("usage", Kind.SUCCESS);
+    requireKind("usage", Kind.SUCCESS, Kind.STREAM);
     if (inputTokens < 0 || outputTokens < 0) {
       throw new IllegalArgumentException("token counts must not be negative");
     }
@@ -125,14 +150,14 @@ public final class FakeReply {
    * (Anthropic). Default {@code "stop"} / {@code "end_turn"} ({@code "refusal"} on Anthropic refusals).
    */
   public FakeReply finishReason(String raw) {
-    requireKind("finishReason", Kind.SUCCESS);
+    requireKind("finishReason", Kind.SUCCESS, Kind.STREAM);
     Objects.requireNonNull(raw, "raw");
     return with(b -> b.finishReason = raw);
   }
 
   /** The model named in the reply; default: the request's {@code model} field. */
   public FakeReply model(String model) {
-    requireKind("model", Kind.SUCCESS);
+    requireKind("model", Kind.SUCCESS, Kind.STREAM);
     Objects.requireNonNull(model, "model");
     return with(b -> b.model = model);
   }
@@ -143,7 +168,7 @@ public final class FakeReply {
    * "req_fake_" + n}, where n counts the server's requests from 1.
    */
   public FakeReply requestId(String id) {
-    requireKind("requestId", Kind.SUCCESS, Kind.ERROR);
+    requireKind("requestId", Kind.SUCCESS, Kind.ERROR, Kind.STREAM);
     Objects.requireNonNull(id, "id");
     return with(b -> b.requestId = id);
   }
@@ -151,9 +176,11 @@ public final class FakeReply {
   /**
    * Turns the success into a refusal. OpenAI: {@code message.refusal} is set and {@code content} is null;
    * Anthropic: {@code stop_reason} is {@code "refusal"} and the text block carries {@code refusalText}.
+   * Streamed, {@code refusalText} replaces the chunks and goes out word by word: as {@code
+   * delta.refusal} pieces (OpenAI) or text deltas (Anthropic).
    */
   public FakeReply refusal(String refusalText) {
-    requireKind("refusal", Kind.SUCCESS);
+    requireKind("refusal", Kind.SUCCESS, Kind.STREAM);
     Objects.requireNonNull(refusalText, "refusalText");
     return with(b -> b.refusal = refusalText);
   }
@@ -171,7 +198,7 @@ public final class FakeReply {
    * #contentType}.
    */
   public FakeReply header(String name, String value) {
-    requireKind("header", Kind.SUCCESS, Kind.ERROR);
+    requireKind("header", Kind.SUCCESS, Kind.ERROR, Kind.STREAM);
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
     if (name.isBlank()) {
@@ -180,9 +207,12 @@ public final class FakeReply {
     return with(b -> b.headers.add(Map.entry(name, value)));
   }
 
-  /** The {@code Content-Type} header; default {@code application/json}. */
+  /**
+   * The {@code Content-Type} header; default {@code application/json}, {@code text/event-stream} for a
+   * {@link #stream} (a text reply streamed to a stream request always says {@code text/event-stream}).
+   */
   public FakeReply contentType(String contentType) {
-    requireKind("contentType", Kind.SUCCESS, Kind.ERROR);
+    requireKind("contentType", Kind.SUCCESS, Kind.ERROR, Kind.STREAM);
     Objects.requireNonNull(contentType, "contentType");
     return with(b -> b.contentType = contentType);
   }
@@ -196,12 +226,71 @@ public final class FakeReply {
     return with(b -> b.delay = delay);
   }
 
+  /**
+   * Waits this long before each event of the stream after the first (and before a scripted cut or
+   * in-band error, which take the place of the next event).
+   */
+  public FakeReply chunkDelay(Duration delay) {
+    return withStream("chunkDelay", script -> script.withChunkDelay(delay));
+  }
+
+  /**
+   * After {@code events} events (every event counts, Anthropic's {@code ping} and OpenAI's {@code [DONE]}
+   * too), closes the connection abruptly: no terminal event and no end of the chunked body, so the
+   * client sees an {@code IOException}. {@code cutAfter(0)} sends the 200 headers only.
+   */
+  public FakeReply cutAfter(int events) {
+    return withStream("cutAfter", script -> script.withFault(StreamScript.Fault.CUT, events, null, null));
+  }
+
+  /**
+   * After {@code events} server-sent events, sends an in-band error event and ends the response
+   * normally. Anthropic: {@code event: error} with {@code {"type":"error","error":{"type":type,
+   * "message":message}}}; OpenAI: {@code data: {"error":{"message":message,"type":type,"code":null}}}.
+   *
+   * @param type the error type, such as {@code "overloaded_error"} or {@code "server_error"}
+   * @param message the error message
+   */
+  public FakeReply errorAfter(int events, String type, String message) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(message, "message");
+    return withStream("errorAfter",
+        script -> script.withFault(StreamScript.Fault.ERROR, events, type, message));
+  }
+
+  /**
+   * After {@code events} server-sent events, sends nothing more (only {@link #keepAlive} comments, if
+   * set) and holds the connection open until the server closes or, when a keep-alive write fails, the
+   * client has gone away. Without keep-alives the server cannot notice the client leaving.
+   */
+  public FakeReply stallAfter(int events) {
+    return withStream("stallAfter", script -> script.withFault(StreamScript.Fault.STALL, events, null, null));
+  }
+
+  /**
+   * While stalled or waiting out a {@link #chunkDelay}, sends an SSE comment {@code ": keep-alive"}
+   * (followed by a blank line) every {@code every}; comments are not events and are not counted.
+   *
+   * @throws IllegalArgumentException when {@code every} is zero or negative
+   */
+  public FakeReply keepAlive(Duration every) {
+    return withStream("keepAlive", script -> script.withKeepAlive(every));
+  }
+
+  /** Whether each event carries an {@code id: n} line, n counting the stream's events from 1; default off. */
+  public FakeReply eventIds(boolean on) {
+    return withStream("eventIds", script -> script.withEventIds(on));
+  }
+
   @Override
   public String toString() {
     return switch (kind) {
       case SUCCESS -> "FakeReply.text(" + (refusal != null ? "refusal: " + refusal : text) + ")";
       case ERROR -> "FakeReply.status(" + status + (errorCode != null ? ", " + errorCode : "") + ")";
       case DROP -> "FakeReply.dropConnection()";
+      case STREAM -> "FakeReply.stream(" + (refusal != null ? "refusal: " + refusal
+          : String.join("|", stream.chunks())) + ")"
+          + (stream.fault() == StreamScript.Fault.NONE ? "" : "." + stream.describeFault());
     };
   }
 
@@ -265,10 +354,21 @@ public final class FakeReply {
     return delay;
   }
 
+  /** How a {@link Kind#STREAM} reply is written; null for other kinds. */
+  StreamScript streamScript() {
+    return stream;
+  }
+
   private FakeReply with(Consumer<Builder> change) {
     Builder b = new Builder(this);
     change.accept(b);
     return new FakeReply(b);
+  }
+
+  private FakeReply withStream(String method, UnaryOperator<StreamScript> change) {
+    requireKind(method, Kind.STREAM);
+    StreamScript changed = change.apply(stream);
+    return with(b -> b.stream = changed);
   }
 
   private void requireKind(String method, Kind... allowed) {
@@ -304,6 +404,7 @@ public final class FakeReply {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     String contentType = "application/json";
     Duration delay = Duration.ZERO;
+    StreamScript stream;
 
     Builder(Kind kind, int status) {
       this.kind = kind;
@@ -326,6 +427,7 @@ public final class FakeReply {
       headers = new ArrayList<>(r.headers);
       contentType = r.contentType;
       delay = r.delay;
+      stream = r.stream;
     }
   }
 }

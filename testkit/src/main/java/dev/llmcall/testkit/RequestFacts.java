@@ -3,10 +3,15 @@ package dev.llmcall.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What the fake reads from a chat request body to fill in defaults: the model, the last user message and
- * the word count of all messages. Lenient: a body that is not a chat request yields empty facts.
+ * What the fake reads from a chat request body to fill in defaults: the model, the last user message,
+ * the word count of all messages, and whether it asked for a stream. Lenient: a body that is not a chat
+ * request yields empty facts.
+ *
+ * @param stream whether the body says {@code "stream": true}
+ * @param includeUsage whether the body says {@code "stream_options": {"include_usage": true}}
  */
-record RequestFacts(String model, String lastUserText, int inputWords) {
+record RequestFacts(String model, String lastUserText, int inputWords, boolean stream,
+    boolean includeUsage) {
 
   /** The model named when a request names none. */
   static final String DEFAULT_MODEL = "fake-model";
@@ -24,7 +29,8 @@ record RequestFacts(String model, String lastUserText, int inputWords) {
         lastUser = text;
       }
     }
-    return new RequestFacts(modelName, lastUser, words);
+    return new RequestFacts(modelName, lastUser, words, root.path("stream").booleanValue(),
+        root.path("stream_options").path("include_usage").booleanValue());
   }
 
   /** The reply a server gives when its script is empty. */

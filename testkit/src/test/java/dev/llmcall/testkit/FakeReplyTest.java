@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The reply script itself: immutability and fail-fast validation. */
@@ -43,6 +44,50 @@ class FakeReplyTest {
     assertThrows(IllegalStateException.class, () -> FakeReply.dropConnection().header("a", "b"));
     assertThrows(IllegalStateException.class, () -> FakeReply.dropConnection().body(""));
     assertEquals(Duration.ofSeconds(1), FakeReply.dropConnection().delay(Duration.ofSeconds(1)).delay());
+  }
+
+  @Test
+  void streamWithersReturnNewInstancesAndValidate() {
+    FakeReply base = FakeReply.stream("a", "b");
+
+    FakeReply paced = base.chunkDelay(Duration.ofMillis(5)).keepAlive(Duration.ofMillis(1)).eventIds(true)
+        .cutAfter(2).usage(1, 1).refusal("no").header("x", "y").delay(Duration.ofMillis(1));
+
+    assertEquals(Duration.ZERO, base.streamScript().chunkDelay());
+    assertEquals(StreamScript.Fault.NONE, base.streamScript().fault());
+    assertEquals(Duration.ofMillis(5), paced.streamScript().chunkDelay());
+    assertEquals(StreamScript.Fault.CUT, paced.streamScript().fault());
+    assertEquals(2, paced.streamScript().faultAfter());
+    assertEquals("ab", base.text());
+    assertEquals("text/event-stream", base.contentType());
+    assertEquals("FakeReply.stream(a|b).errorAfter(0, server_error)",
+        base.errorAfter(0, "server_error", "x").toString());
+    assertThrows(IllegalArgumentException.class, () -> base.cutAfter(-1));
+    assertThrows(IllegalArgumentException.class, () -> base.stallAfter(-1));
+    assertThrows(IllegalArgumentException.class, () -> base.chunkDelay(Duration.ofMillis(-1)));
+    assertThrows(IllegalArgumentException.class, () -> base.keepAlive(Duration.ZERO));
+    assertThrows(IllegalStateException.class, () -> base.cutAfter(1).stallAfter(2));
+    assertThrows(IllegalStateException.class, () -> base.stallAfter(1).errorAfter(1, "t", "m"));
+    assertThrows(IllegalStateException.class, () -> base.cutAfter(1).cutAfter(2));
+    assertThrows(NullPointerException.class, () -> base.errorAfter(1, null, "m"));
+    assertThrows(NullPointerException.class, () -> FakeReply.stream("a", null));
+    assertEquals("", FakeReply.stream().text());
+  }
+
+  @Test
+  void streamOptionsApplyOnlyToStreamsAndStreamsTakeNoRawBody() {
+    assertThrows(IllegalStateException.class, () -> FakeReply.text("a").cutAfter(1));
+    assertThrows(IllegalStateException.class, () -> FakeReply.text("a").chunkDelay(Duration.ZERO));
+    assertThrows(IllegalStateException.class, () -> FakeReply.status(500).keepAlive(Duration.ofSeconds(1)));
+    assertThrows(IllegalStateException.class, () -> FakeReply.dropConnection().eventIds(true));
+    assertThrows(IllegalStateException.class, () -> FakeReply.stream("a").body("raw"));
+  }
+
+  @Test
+  void textIsSplitIntoWordsWithTheirFollowingWhitespace() {
+    assertEquals(List.of("Hello ", "there  ", "world"), StreamScript.words("Hello there  world"));
+    assertEquals(List.of(" ", "a ", "b\n"), StreamScript.words(" a b\n"));
+    assertEquals(List.of(), StreamScript.words(""));
   }
 
   @Test

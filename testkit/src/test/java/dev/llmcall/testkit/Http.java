@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +50,22 @@ final class Http {
     return root.toString();
   }
 
+  /** A chat body asking for a stream, with {@code stream_options.include_usage} when {@code usage}. */
+  static String streamChat(String model, String userText, boolean usage) {
+    ObjectNode root = (ObjectNode) Http.jsonOf(chat(model, userText));
+    root.put("stream", true);
+    if (usage) {
+      root.putObject("stream_options").put("include_usage", true);
+    }
+    return root.toString();
+  }
+
+  /** Posts and returns as soon as the headers arrive, with the body to read as it comes. */
+  static HttpResponse<InputStream> postForStream(URI uri, String body)
+      throws IOException, InterruptedException {
+    return CLIENT.send(request("POST", uri, body), HttpResponse.BodyHandlers.ofInputStream());
+  }
+
   static HttpResponse<String> post(URI uri, String body, String... headers)
       throws IOException, InterruptedException {
     return CLIENT.send(request("POST", uri, body, headers), HttpResponse.BodyHandlers.ofString());
@@ -65,6 +82,14 @@ final class Http {
 
   static JsonNode json(HttpResponse<String> response) throws IOException {
     return MAPPER.readTree(response.body());
+  }
+
+  static JsonNode jsonOf(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + text, e);
+    }
   }
 
   private static HttpRequest request(String method, URI uri, String body, String... headers) {

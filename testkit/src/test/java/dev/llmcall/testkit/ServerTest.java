@@ -149,4 +149,14 @@ class ServerTest {
         .filter(t -> t.isAlive() && t.getName().startsWith(prefix))
         .count();
   }
+
+  @Test
+  void clearRequestsForgetsThemButRequestIdsKeepCounting() throws Exception {
+    Http.post(Http.chatCompletions(server), Http.chat("m", "one"));
+    server.clearRequests();
+    assertEquals(0, server.requestCount());
+    HttpResponse<String> second = Http.post(Http.chatCompletions(server), Http.chat("m", "two"));
+    assertEquals(1, server.requestCount());
+    assertEquals("req_fake_2", second.headers().firstValue("x-request-id").orElseThrow());
+  }
 }

@@ -34,20 +34,35 @@ enum AnthropicWire implements ProviderWire {
   }
 
   @Override
-  public byte[] encode(Endpoint endpoint, CallSite site, String system, String prompt) {
+  public HttpRequest.Builder probeRequest(Endpoint endpoint) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/v1/models"))
+        .header("Accept", "application/json")
+        .header("anthropic-version", VERSION);
+    if (endpoint.apiKey() != null) {
+      b.header("x-api-key", endpoint.apiKey());
+    }
+    return b.GET();
+  }
+
+  @Override
+  public byte[] encode(Endpoint endpoint, CallSite site, Prompt prompt) {
     return Json.write(g -> {
       g.writeStartObject();
       g.writeStringField("model", site.model());
       g.writeNumberField("max_tokens", site.maxTokens() > 0 ? site.maxTokens() : DEFAULT_MAX_TOKENS);
-      if (system != null) {
-        g.writeStringField("system", system);
+      if (prompt.system() != null) {
+        g.writeStringField("system", prompt.system());
       }
       g.writeArrayFieldStart("messages");
-      g.writeStartObject();
-      g.writeStringField("role", "user");
-      g.writeStringField("content", prompt);
-      g.writeEndObject();
+      Json.message(g, "user", prompt.user());
+      if (prompt.assistantPrefix() != null) {
+        // Prefill: the model continues this assistant turn. It may not end in white space.
+        Json.message(g, "assistant", prompt.assistantPrefix().stripTrailing());
+      }
       g.writeEndArray();
+      if (prompt.stream()) {
+        g.writeBooleanField("stream", true);
+      }
       if (site.hasTemperature()) {
         g.writeNumberField("temperature", site.temperature());
       }

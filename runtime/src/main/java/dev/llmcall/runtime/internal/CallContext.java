@@ -2,6 +2,7 @@ package dev.llmcall.runtime.internal;
 
 import dev.llmcall.runtime.Attempt;
 import dev.llmcall.runtime.CallListener;
+import dev.llmcall.runtime.StreamTimeouts;
 import dev.llmcall.runtime.spi.Scheduler;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -9,12 +10,12 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * What every call of one runtime shares: transport, time, randomness and the attempt listener.
- * Internal: not part of the API.
+ * What every call of one runtime shares: transport, time, randomness, the attempt listener, and
+ * the stream timeouts with their watchdog. Internal: not part of the API.
  */
 public record CallContext(
     HttpTransport transport, Clock clock, Scheduler scheduler, RandomGenerator random,
-    CallListener listener) {
+    CallListener listener, StreamTimeouts streamTimeouts, StreamWatchdog watchdog) {
   private static final System.Logger LOG = System.getLogger("dev.llmcall.runtime");
 
   public CallContext {
@@ -22,6 +23,8 @@ public record CallContext(
     Objects.requireNonNull(clock, "clock == null");
     Objects.requireNonNull(scheduler, "scheduler == null");
     Objects.requireNonNull(random, "random == null");
+    Objects.requireNonNull(streamTimeouts, "streamTimeouts == null");
+    Objects.requireNonNull(watchdog, "watchdog == null");
   }
 
   /** Tells the listener, if any; a listener's exception is logged, never thrown into the call. */

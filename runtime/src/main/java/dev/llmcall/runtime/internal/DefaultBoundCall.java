@@ -7,8 +7,11 @@ import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Objects;
+import dev.llmcall.runtime.LlmStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 /**
@@ -21,16 +24,19 @@ public final class DefaultBoundCall implements BoundCall {
   private final Endpoint endpoint;
   private final ProviderWire wire;
   private final RetryPolicy policy;
+  private final DefaultCircuitBreaker breaker;
   private final MethodStats stats;
   private final CallContext context;
   private final HttpTransport transport;
 
-  public DefaultBoundCall(CallSite site, Endpoint endpoint, RetryPolicy policy, MethodStats stats,
-      CallContext context) {
+  /** {@code breaker} may be {@code null}: a method without {@code @CircuitBreaker}. */
+  public DefaultBoundCall(CallSite site, Endpoint endpoint, RetryPolicy policy,
+      DefaultCircuitBreaker breaker, MethodStats stats, CallContext context) {
     this.site = Objects.requireNonNull(site, "site == null");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
     this.wire = ProviderWire.of(endpoint.wire());
     this.policy = Objects.requireNonNull(policy, "policy == null");
+    this.breaker = breaker;
     this.stats = Objects.requireNonNull(stats, "stats == null");
     this.context = Objects.requireNonNull(context, "context == null");
     this.transport = context.transport();
@@ -50,9 +56,14 @@ public final class DefaultBoundCall implements BoundCall {
   public LlmResponse<String> call(String system, String prompt) {
     CallAttempts attempts = start(system, prompt);
     while (true) {
+      CallAttempts.Next next = attempts.next();
+      if (next.request() == null) {
+        pause(attempts, next.delay());
+        continue;
+      }
       CallAttempts.Step step;
       try {
-        HttpResponse<byte[]> response = transport.send(attempts.nextRequest());
+        HttpResponse<byte[]> response = transport.send(next.request());
         step = attempts.onResponse(response);
       } catch (IOException e) {
         step = attempts.onTransportFailure(e);
@@ -63,13 +74,38 @@ public final class DefaultBoundCall implements BoundCall {
       if (step.response() != null) {
         return step.response();
       }
-      try {
-        context.scheduler().sleep(step.delay());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw attempts.interrupted(e);
-      }
+      pause(attempts, step.delay());
     }
+  }
+
+  private void pause(CallAttempts attempts, Duration delay) {
+    try {
+      context.scheduler().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw attempts.interrupted(e);
+    }
+  }
+
+  @Override
+  public LlmStream stream(String system, String prompt) {
+    Objects.requireNonNull(prompt, "prompt == null");
+    ChunkChannel channel = new ChunkChannel();
+    StreamingCall call = streamingCall(channel, Prompt.streamed(system, prompt));
+    call.start();
+    return new DefaultLlmStream(call, channel);
+  }
+
+  @Override
+  public Flow.Publisher<String> publisher(String system, String prompt) {
+    Objects.requireNonNull(prompt, "prompt == null");
+    Prompt streamed = Prompt.streamed(system, prompt);
+    return new ChunkPublisher(channel -> streamingCall(channel, streamed), transport.executor());
+  }
+
+  private StreamingCall streamingCall(ChunkChannel channel, Prompt prompt) {
+    return new StreamingCall(site, endpoint, policy, breaker, stats, context,
+        context.streamTimeouts(), context.watchdog(), channel, prompt);
   }
 
   @Override
@@ -105,13 +141,19 @@ public final class DefaultBoundCall implements BoundCall {
     if (future.isDone()) {
       return; // cancelled by the caller: no further attempt
     }
-    CompletableFuture<HttpResponse<byte[]>> exchange;
+    CallAttempts.Next next;
     try {
-      exchange = transport.sendAsync(attempts.nextRequest());
+      next = attempts.next();
     } catch (LlmException e) {
       future.completeExceptionally(e);
       return;
     }
+    if (next.request() == null) {
+      context.scheduler().after(next.delay())
+          .whenComplete((ignored, t) -> attemptAsync(attempts, future, result));
+      return;
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange = transport.sendAsync(next.request());
     future.whenComplete((v, t) -> {
       if (future.isCancelled()) {
         exchange.cancel(true);
@@ -135,7 +177,7 @@ public final class DefaultBoundCall implements BoundCall {
 
   private CallAttempts start(String system, String prompt) {
     Objects.requireNonNull(prompt, "prompt == null");
-    byte[] body = wire.encode(endpoint, site, system, prompt);
-    return new CallAttempts(site, endpoint, wire, policy, stats, context, body);
+    byte[] body = wire.encode(endpoint, site, Prompt.of(system, prompt));
+    return new CallAttempts(site, endpoint, wire, policy, breaker, stats, context, body);
   }
 }

@@ -8,9 +8,13 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * API.
  */
 public final class HttpTransport {
+  /** The most threads the runtime's HTTP client runs callbacks on. */
+  public static final int MAX_THREADS = 16;
+
   private final HttpClient http;
   private final Duration requestTimeout;
   private final ExecutorService ownedExecutor;
@@ -34,7 +41,11 @@ public final class HttpTransport {
    * API key to another host), completes on daemon threads that {@link #close()} stops.
    */
   public static HttpTransport create(Duration connectTimeout, Duration requestTimeout) {
-    ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+    // Bounded: threads only run short callbacks (no one waits on the network), so a few serve
+    // hundreds of concurrent streams; idle ones end after 30 s.
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30,
+        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
+    executor.allowCoreThreadTimeOut(true);
     HttpClient http = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,6 +57,11 @@ public final class HttpTransport {
   /** A transport over the caller's client, which the caller closes. */
   public static HttpTransport wrap(HttpClient http, Duration requestTimeout) {
     return new HttpTransport(http, requestTimeout, null);
+  }
+
+  /** Where callbacks run: this transport's threads, or the common pool for a caller's client. */
+  public Executor executor() {
+    return ownedExecutor != null ? ownedExecutor : ForkJoinPool.commonPool();
   }
 
   /** The longest one attempt may take. */
@@ -61,6 +77,12 @@ public final class HttpTransport {
   /** Sends without blocking a thread. */
   public CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request) {
     return http.sendAsync(request, BodyHandlers.ofByteArray());
+  }
+
+  /** Sends without blocking a thread, reading the body with {@code handler}. */
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    return http.sendAsync(request, handler);
   }
 
   /** Stops the threads this transport started; a caller's client is left alone. */

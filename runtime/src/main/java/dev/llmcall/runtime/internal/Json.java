@@ -39,6 +39,14 @@ public final class Json {
     return v.isTextual() ? v.textValue() : null;
   }
 
+  /** Writes one chat message, {@code {"role": ..., "content": ...}}. */
+  public static void message(JsonGenerator g, String role, String content) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("role", role);
+    g.writeStringField("content", content);
+    g.writeEndObject();
+  }
+
   /** Writes JSON to a generator. */
   @FunctionalInterface
   public interface Writer {

@@ -30,16 +30,37 @@ enum OpenAiWire implements ProviderWire {
   }
 
   @Override
-  public byte[] encode(Endpoint endpoint, CallSite site, String system, String prompt) {
+  public HttpRequest.Builder probeRequest(Endpoint endpoint) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/models"))
+        .header("Accept", "application/json");
+    if (endpoint.apiKey() != null) {
+      b.header("Authorization", "Bearer " + endpoint.apiKey());
+    }
+    return b.GET();
+  }
+
+  @Override
+  public byte[] encode(Endpoint endpoint, CallSite site, Prompt prompt) {
     return Json.write(g -> {
       g.writeStartObject();
       g.writeStringField("model", site.model());
       g.writeArrayFieldStart("messages");
-      if (system != null) {
-        message(g, "system", system);
+      if (prompt.system() != null) {
+        Json.message(g, "system", prompt.system());
       }
-      message(g, "user", prompt);
+      Json.message(g, "user", prompt.user());
+      if (prompt.assistantPrefix() != null) {
+        // Chat Completions has no assistant prefill: show what was said, then ask to go on.
+        Json.message(g, "assistant", prompt.assistantPrefix());
+        Json.message(g, "user", prompt.continueInstruction());
+      }
       g.writeEndArray();
+      if (prompt.stream()) {
+        g.writeBooleanField("stream", true);
+        g.writeObjectFieldStart("stream_options");
+        g.writeBooleanField("include_usage", true);
+        g.writeEndObject();
+      }
       if (site.maxTokens() > 0) {
         // OpenAI deprecated max_tokens for max_completion_tokens (reasoning models reject the old
         // name); xAI and most compatible servers only know max_tokens.
@@ -52,14 +73,6 @@ enum OpenAiWire implements ProviderWire {
       }
       g.writeEndObject();
     });
-  }
-
-  private static void message(com.fasterxml.jackson.core.JsonGenerator g, String role, String content)
-      throws IOException {
-    g.writeStartObject();
-    g.writeStringField("role", role);
-    g.writeStringField("content", content);
-    g.writeEndObject();
   }
 
   @Override

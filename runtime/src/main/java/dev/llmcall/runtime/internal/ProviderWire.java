@@ -27,8 +27,11 @@ public interface ProviderWire {
   /** A request builder with the URI and every header but the timeout; the body is added later. */
   HttpRequest.Builder newRequest(Endpoint endpoint);
 
+  /** A cheap authenticated request for a health check: the provider's model list. */
+  HttpRequest.Builder probeRequest(Endpoint endpoint);
+
   /** The JSON body for one prompt. */
-  byte[] encode(Endpoint endpoint, CallSite site, String system, String prompt);
+  byte[] encode(Endpoint endpoint, CallSite site, Prompt prompt);
 
   /**
    * Reads a 2xx body. A refusal or a content-filter stop is a {@link Decoded.Failure} of category

@@ -2,7 +2,9 @@ package dev.llmcall.runtime.spi;
 
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
+import dev.llmcall.runtime.LlmStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * A {@link CallSite} bound to a runtime: provider, retry policy and circuit breaker resolved
@@ -35,6 +37,19 @@ public interface BoundCall {
    * exceptionally with an {@link LlmException}, unwrapped.
    */
   CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt);
+
+  /**
+   * Starts a streamed call: the request is sent at once and chunks are read as they come.
+   * Failures before the first chunk is delivered are retried; see {@link LlmStream}.
+   */
+  LlmStream stream(String system, String prompt);
+
+  /**
+   * A cold publisher of the text chunks: each subscription makes one streamed call, without
+   * blocking a thread while waiting; demand and cancellation are honoured. It signals
+   * {@code onError} with an {@link LlmException}.
+   */
+  Flow.Publisher<String> publisher(String system, String prompt);
 
   /** {@link #call} for the text alone. */
   default String text(String system, String prompt) {

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param retryPolicy the retry policy's name, or {@code null} for the runtime's default policy
  * @param circuitBreaker the circuit breaker's name, or {@code null} for none
  * @param retryOverrides single values of the retry policy this method overrides
+ * @param resumeStream whether a stream that fails after delivering text asks the model to
+ *     continue from it, instead of failing with the partial text
  */
 public record CallSite(
     String method,
@@ -32,7 +34,8 @@ public record CallSite(
     double temperature,
     String retryPolicy,
     String circuitBreaker,
-    RetryOverrides retryOverrides) {
+    RetryOverrides retryOverrides,
+    boolean resumeStream) {
 
   public CallSite {
     Objects.requireNonNull(method, "method == null");
@@ -49,32 +52,38 @@ public record CallSite(
 
   /** A call site with the provider's defaults, the runtime's default retry policy and no breaker. */
   public static CallSite of(String method, String provider, String model) {
-    return new CallSite(method, provider, model, 0, Double.NaN, null, null, RetryOverrides.NONE);
+    return new CallSite(method, provider, model, 0, Double.NaN, null, null, RetryOverrides.NONE,
+        false);
   }
 
   public CallSite maxTokens(int maxTokens) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides);
+        retryOverrides, resumeStream);
   }
 
   public CallSite temperature(double temperature) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides);
+        retryOverrides, resumeStream);
   }
 
   public CallSite retryPolicy(String retryPolicy) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides);
+        retryOverrides, resumeStream);
   }
 
   public CallSite circuitBreaker(String circuitBreaker) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides);
+        retryOverrides, resumeStream);
   }
 
   public CallSite retryOverrides(RetryOverrides retryOverrides) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides);
+        retryOverrides, resumeStream);
+  }
+
+  public CallSite resumeStream(boolean resumeStream) {
+    return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
+        retryOverrides, resumeStream);
   }
 
   /** Whether a temperature is set. */

@@ -1,0 +1,253 @@
+package dev.llmcall.runtime.internal;
+
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmResponse;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bounded hand-off between a stream's network side and its consumer. It holds at most
+ * {@link #CAPACITY} undelivered chunks; past {@link #LOW_WATER} free the network side is asked for
+ * more, so a slow reader slows the HTTP body down instead of filling memory. It knows what was
+ * truly delivered (handed to the caller), which decides whether a failure can still be retried
+ * invisibly. Thread-safe. Internal: not part of the API.
+ */
+final class ChunkChannel {
+  static final int CAPACITY = 64;
+  static final int LOW_WATER = CAPACITY / 2;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final ArrayDeque<String> pending = new ArrayDeque<>();
+  private final StringBuilder delivered = new StringBuilder();
+  private int deliveredChunks;
+  private LlmResponse<String> response;
+  private LlmException failure;
+  private boolean closed;
+  private volatile Runnable onRoom = () -> { };
+  private volatile Runnable onSignal = () -> { };
+
+  /** What to run when there is room again: the network side reads on. */
+  void onRoom(Runnable onRoom) {
+    this.onRoom = onRoom;
+  }
+
+  /** What to run, outside any lock, when a chunk or the end arrives: a publisher's drain. */
+  void onSignal(Runnable onSignal) {
+    this.onSignal = onSignal;
+  }
+
+  /** Adds a chunk; returns whether there is room for more. Ignored once closed or finished. */
+  boolean offer(String chunk) {
+    boolean room;
+    lock.lock();
+    try {
+      if (isFinishedLocked()) {
+        return false;
+      }
+      pending.add(chunk);
+      room = pending.size() < CAPACITY;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    onSignal.run();
+    return room;
+  }
+
+  /** The stream ended well; chunks still pending are delivered first. */
+  void complete(LlmResponse<String> r) {
+    finish(r, null);
+  }
+
+  /** The stream failed; chunks still pending are delivered first, then the failure. */
+  void fail(LlmException e) {
+    finish(null, e);
+  }
+
+  private void finish(LlmResponse<String> r, LlmException e) {
+    lock.lock();
+    try {
+      if (isFinishedLocked()) {
+        return;
+      }
+      response = r;
+      failure = e;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    onSignal.run();
+  }
+
+  /**
+   * Drops chunks received but not yet delivered, when nothing was delivered at all: the attempt
+   * that produced them failed and will be retried from scratch. Returns whether it did.
+   */
+  boolean discardIfNothingDelivered() {
+    lock.lock();
+    try {
+      if (deliveredChunks > 0) {
+        return false;
+      }
+      pending.clear();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the network side may read more now. */
+  boolean hasRoom() {
+    lock.lock();
+    try {
+      return pending.size() < CAPACITY;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The next chunk, waiting for it; {@code null} at the end; throws the stream's failure. */
+  String take() {
+    lock.lock();
+    try {
+      while (pending.isEmpty() && response == null && failure == null && !closed) {
+        changed.awaitUninterruptibly();
+      }
+      return nextLocked();
+    } finally {
+      lock.unlock();
+      maybeResume();
+    }
+  }
+
+  /** The next chunk if one is waiting, else {@code null}; never blocks, never throws. */
+  String poll() {
+    lock.lock();
+    try {
+      return pending.isEmpty() ? null : deliver(pending.poll());
+    } finally {
+      lock.unlock();
+      maybeResume();
+    }
+  }
+
+  private String nextLocked() {
+    if (!pending.isEmpty()) {
+      return deliver(pending.poll());
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return null;
+  }
+
+  private String deliver(String chunk) {
+    delivered.append(chunk);
+    deliveredChunks++;
+    return chunk;
+  }
+
+  private void maybeResume() {
+    boolean low;
+    lock.lock();
+    try {
+      low = pending.size() <= LOW_WATER && !isFinishedLocked();
+    } finally {
+      lock.unlock();
+    }
+    if (low) {
+      onRoom.run();
+    }
+  }
+
+  /** Waits until the stream has ended (or {@code nanos} passed); for {@code response()}. */
+  void awaitEnd(long nanos) throws InterruptedException {
+    lock.lock();
+    try {
+      long left = nanos;
+      while (response == null && failure == null && !closed && left > 0) {
+        left = changed.awaitNanos(left);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The consumer went away: nothing more is kept. */
+  void close() {
+    lock.lock();
+    try {
+      closed = true;
+      pending.clear();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean isClosed() {
+    lock.lock();
+    try {
+      return closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether everything is delivered and the end (or failure) is known. */
+  boolean isDrained() {
+    lock.lock();
+    try {
+      return pending.isEmpty() && (response != null || failure != null);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  LlmResponse<String> response() {
+    lock.lock();
+    try {
+      return response;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  LlmException failure() {
+    lock.lock();
+    try {
+      return failure;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  String deliveredText() {
+    lock.lock();
+    try {
+      return delivered.toString();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int deliveredChunks() {
+    lock.lock();
+    try {
+      return deliveredChunks;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean isFinishedLocked() {
+    return closed || response != null || failure != null;
+  }
+
+  static long waitForever() {
+    return TimeUnit.DAYS.toNanos(365);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.llmcall.runtime.internal;
+
+import dev.llmcall.runtime.ErrorCategory;
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmResponse;
+import dev.llmcall.runtime.LlmStream;
+import dev.llmcall.runtime.StreamState;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The blocking, pull-side view of a {@link StreamingCall}: iteration takes chunks from its
+ * {@link ChunkChannel}. Only the consumer's thread waits; the network side never does. Internal:
+ * not part of the API.
+ */
+final class DefaultLlmStream implements LlmStream {
+  private final StreamingCall call;
+  private final ChunkChannel channel;
+
+  DefaultLlmStream(StreamingCall call, ChunkChannel channel) {
+    this.call = call;
+    this.channel = channel;
+  }
+
+  @Override
+  public Iterator<String> iterator() {
+    return new Iterator<>() {
+      private String next;
+      private boolean ended;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null && !ended) {
+          next = channel.take();
+          ended = next == null;
+        }
+        return next != null;
+      }
+
+      @Override
+      public String next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        String chunk = next;
+        next = null;
+        return chunk;
+      }
+    };
+  }
+
+  @Override
+  public Stream<String> text() {
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(this::close);
+  }
+
+  @Override
+  public LlmResponse<String> response() {
+    while (channel.take() != null) {
+      // reading what the caller did not: the response has the whole text anyway
+    }
+    LlmResponse<String> r = channel.response();
+    if (r == null) {
+      LlmException failure = channel.failure();
+      throw failure != null ? failure
+          : LlmException.builder(ErrorCategory.UNKNOWN,
+              "the stream was closed before it ended").method(call.method()).build();
+    }
+    return r;
+  }
+
+  @Override
+  public StreamState state() {
+    return call.state();
+  }
+
+  @Override
+  public void close() {
+    call.cancel();
+  }
+
+  @Override
+  public String toString() {
+    return "LlmStream" + state();
+  }
+}
