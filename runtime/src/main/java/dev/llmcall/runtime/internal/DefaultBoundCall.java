@@ -178,6 +178,7 @@ public final class DefaultBoundCall implements BoundCall {
   private CallAttempts start(String system, String prompt) {
     Objects.requireNonNull(prompt, "prompt == null");
     byte[] body = wire.encode(endpoint, site, Prompt.of(system, prompt));
-    return new CallAttempts(site, endpoint, wire, policy, breaker, stats, context, body);
+    return new CallAttempts(endpoint, wire, policy,
+        new CallRecord(site, endpoint, breaker, stats, context), context, body);
   }
 }

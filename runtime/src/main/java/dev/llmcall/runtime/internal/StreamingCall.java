@@ -1,9 +1,7 @@
 package dev.llmcall.runtime.internal;
 
-import dev.llmcall.runtime.Attempt;
 import dev.llmcall.runtime.Attempt.WaitSource;
 import dev.llmcall.runtime.ErrorCategory;
-import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.RetryPolicy;
 import dev.llmcall.runtime.StreamState;
@@ -15,8 +13,6 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One streamed call across its attempts. Chunks go to a {@link ChunkChannel}; a failure before any
@@ -35,17 +31,15 @@ final class StreamingCall {
   private final ProviderWire wire;
   private final RetryPolicy policy;
   private final DefaultCircuitBreaker breaker;
-  private final MethodStats stats;
+  private final CallRecord record;
   private final CallContext context;
   private final StreamTimeouts timeouts;
   private final StreamWatchdog watchdog;
   private final ChunkChannel channel;
   private final Prompt base;
   private final boolean resume;
-  private final String clientRequestId;
   private final long startNanos;
   private final long deadlineNanos;
-  private final List<Attempt> history = new ArrayList<>(2);
   private final StringBuilder received = new StringBuilder();
   private int events;
   private String lastEventId;
@@ -62,14 +56,13 @@ final class StreamingCall {
     this.wire = ProviderWire.of(endpoint.wire());
     this.policy = policy;
     this.breaker = breaker;
-    this.stats = stats;
+    this.record = new CallRecord(site, endpoint, breaker, stats, context);
     this.context = context;
     this.timeouts = timeouts;
     this.watchdog = watchdog;
     this.channel = channel;
     this.base = base;
     this.resume = site.resumeStream();
-    this.clientRequestId = context.newClientRequestId();
     this.startNanos = context.scheduler().nanoTime();
     this.deadlineNanos = startNanos + Math.min(policy.timeout().toNanos(), timeouts.total().toNanos());
     channel.onRoom(this::resumeDemand);
@@ -77,7 +70,6 @@ final class StreamingCall {
 
   /** Sends the first attempt. */
   synchronized void start() {
-    stats.callStarted();
     watchdog.add(this);
     attempt(base);
   }
@@ -86,21 +78,17 @@ final class StreamingCall {
     if (finished) {
       return;
     }
-    long permit = 0;
-    if (breaker != null) {
-      permit = breaker.acquire();
-      if (permit == DefaultCircuitBreaker.REJECTED) {
-        rejected(prompt);
-        return;
-      }
+    long permit = record.acquire();
+    if (permit == DefaultCircuitBreaker.REJECTED) {
+      rejected(prompt);
+      return;
     }
-    StreamExchange ex = new StreamExchange(this, history.size() + 1, now(), permit,
+    StreamExchange ex = new StreamExchange(this, record.nextAttempt(), now(), permit,
         StreamAssembler.of(endpoint.wire()), prompt.assistantPrefix() != null);
     current = ex;
-    stats.attemptStarted(ex.number);
     HttpRequest request = wire.newRequest(endpoint)
         .setHeader("Accept", "text/event-stream")
-        .header("X-Client-Request-Id", clientRequestId)
+        .header("X-Client-Request-Id", record.clientRequestId())
         .timeout(timeouts.firstToken())
         .POST(HttpRequest.BodyPublishers.ofByteArray(wire.encode(endpoint, site, prompt)))
         .build();
@@ -129,15 +117,13 @@ final class StreamingCall {
   }
 
   private void rejected(Prompt prompt) {
-    Duration open = breaker.remainingOpenTime();
-    if (policy.waitOnOpenCircuit() && !open.isZero() && now() + open.toNanos() < deadlineNanos
-        && history.size() < policy.maxAttempts()) {
-      later(open, prompt);
+    Duration wait = record.waitForBreaker(
+        policy.waitOnOpenCircuit(), deadlineNanos - now(), policy.maxAttempts());
+    if (wait != null) {
+      later(wait, prompt);
       return;
     }
-    fail(new Classification(ErrorCategory.SERVER_ERROR, true, open.isZero() ? null : open,
-        "circuit breaker '" + breaker.name() + "' is " + breaker.state()
-            + ", so the stream was not started", null), 0, null, null, true);
+    fail(record.rejection("the stream was not started"), 0, null, null, true);
   }
 
   // ---- Events from the exchange (each under this lock) ----
@@ -275,30 +261,24 @@ final class StreamingCall {
       return;
     }
     ex.ended = true;
-    long took = now() - ex.startNanos;
-    if (breaker != null) {
-      breaker.onSuccess(ex.permit, took);
-    }
-    record(ex, null, 200, Duration.ZERO, WaitSource.NONE);
+    record.succeeded(ex.permit, now() - ex.startNanos, 200);
     Completion c = ex.assembler.completion(received.toString());
     inputTokens += c.usage().inputTokens();
     outputTokens += c.usage().outputTokens();
-    stats.succeeded(history.size());
     finished = true;
     watchdog.remove(this);
     channel.complete(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
-        c.finishReason(), new Usage(inputTokens, outputTokens), ex.requestId, clientRequestId,
-        history));
+        c.finishReason(), new Usage(inputTokens, outputTokens), ex.requestId,
+        record.clientRequestId(), record.history()));
   }
 
   private void attemptFailed(StreamExchange ex, Classification c, int status, Throwable cause) {
     ex.ended = true;
     ex.cancel(null);
-    recordInBreaker(ex, c);
-    stats.attemptFailed(c.category());
     inputTokens += ex.assembler.inputTokens;
     outputTokens += ex.assembler.outputTokens;
     if (channel.isClosed()) {
+      record.failed(ex.permit, now() - ex.startNanos, c, status, Duration.ZERO, WaitSource.NONE);
       finished = true;
       watchdog.remove(this);
       return;
@@ -308,9 +288,9 @@ final class StreamingCall {
       received.setLength(0);
     }
     RetryDecision d = RetryDecision.decide(
-        policy, c, history.size() + 1, deadlineNanos - now(), context.random());
+        policy, c, record.nextAttempt(), deadlineNanos - now(), context.random());
     boolean again = d.retry() && (fromScratch || (resume && !ex.assembler.toolCall()));
-    record(ex, c.category(), status, again ? d.delay() : Duration.ZERO,
+    record.failed(ex.permit, now() - ex.startNanos, c, status, again ? d.delay() : Duration.ZERO,
         again ? d.source() : WaitSource.NONE);
     if (again) {
       later(d.delay(), fromScratch ? base
@@ -324,17 +304,6 @@ final class StreamingCall {
         c.detail() + "; " + why, c.providerCode()), status, ex.requestId, cause, false);
   }
 
-  private void recordInBreaker(StreamExchange ex, Classification c) {
-    if (breaker == null) {
-      return;
-    }
-    if (breaker.config().countsAsFailure(c.category())) {
-      breaker.onFailure(ex.permit, now() - ex.startNanos, c.retryAfter());
-    } else {
-      breaker.onIgnored(ex.permit);
-    }
-  }
-
   private void later(Duration delay, Prompt prompt) {
     context.scheduler().after(delay).whenComplete((v, t) -> {
       synchronized (this) {
@@ -343,35 +312,13 @@ final class StreamingCall {
     });
   }
 
-  private void record(StreamExchange ex, ErrorCategory failure, int status, Duration wait,
-      WaitSource source) {
-    Attempt attempt = new Attempt(ex.number, failure, status,
-        Duration.ofNanos(now() - ex.startNanos), wait, source);
-    history.add(attempt);
-    context.notify(site.method(), endpoint.provider(), attempt);
-  }
-
   private void fail(Classification c, int status, String requestId, Throwable cause,
       boolean circuitOpen) {
     finished = true;
     watchdog.remove(this);
-    stats.failed(c.category());
-    String key = endpoint.apiKey();
-    String detail = key == null || key.length() < 4 ? c.detail() : c.detail().replace(key, "[redacted]");
-    channel.fail(LlmException.builder(c.category(), detail)
-        .retryable(c.retryable())
-        .retryAfter(c.retryAfter())
-        .httpStatus(status == 200 ? 0 : status)
-        .provider(endpoint.provider())
-        .providerCode(c.providerCode())
-        .requestId(requestId)
-        .clientRequestId(clientRequestId)
-        .method(site.method())
-        .history(history)
-        .circuitOpen(circuitOpen)
-        .stream(stateFor(true))
-        .cause(cause)
-        .build());
+    // A failure inside a 200 stream has no error status to report.
+    channel.fail(record.failure(c, status == 200 ? 0 : status, requestId, cause, circuitOpen,
+        stateFor(true)));
   }
 
   String method() {

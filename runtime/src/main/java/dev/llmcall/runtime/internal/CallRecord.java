@@ -1,0 +1,133 @@
+package dev.llmcall.runtime.internal;
+
+import dev.llmcall.runtime.Attempt;
+import dev.llmcall.runtime.Attempt.WaitSource;
+import dev.llmcall.runtime.ErrorCategory;
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.StreamState;
+import dev.llmcall.runtime.spi.CallSite;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one call leaves behind, streamed or not: its client request id, the attempt history (each
+ * attempt also told to the listener), the method's metrics, the breaker's outcomes, and the one
+ * place the final {@link LlmException} is built with the API key redacted. Not thread-safe: its
+ * call serializes access. Internal: not part of the API.
+ */
+final class CallRecord {
+  private final CallSite site;
+  private final Endpoint endpoint;
+  private final DefaultCircuitBreaker breaker;
+  private final MethodStats stats;
+  private final CallContext context;
+  private final String clientRequestId;
+  private final List<Attempt> history = new ArrayList<>(2);
+
+  CallRecord(CallSite site, Endpoint endpoint, DefaultCircuitBreaker breaker, MethodStats stats,
+      CallContext context) {
+    this.site = site;
+    this.endpoint = endpoint;
+    this.breaker = breaker;
+    this.stats = stats;
+    this.context = context;
+    this.clientRequestId = context.newClientRequestId();
+    stats.callStarted();
+  }
+
+  String clientRequestId() {
+    return clientRequestId;
+  }
+
+  List<Attempt> history() {
+    return history;
+  }
+
+  /** The number the next attempt gets. */
+  int nextAttempt() {
+    return history.size() + 1;
+  }
+
+  /** Asks the breaker, if any, for the next attempt: a permit, or {@code REJECTED}. */
+  long acquire() {
+    long permit = breaker == null ? 0 : breaker.acquire();
+    if (permit != DefaultCircuitBreaker.REJECTED) {
+      stats.attemptStarted(nextAttempt());
+    }
+    return permit;
+  }
+
+  /** An attempt succeeded: tell the breaker, keep it in the history. */
+  void succeeded(long permit, long tookNanos, int status) {
+    if (breaker != null) {
+      breaker.onSuccess(permit, tookNanos);
+    }
+    add(null, status, tookNanos, Duration.ZERO, WaitSource.NONE);
+    stats.succeeded(history.size());
+  }
+
+  /**
+   * An attempt failed: only the provider's failures count against the breaker, the caller's own
+   * mistakes are ignored; then it is kept in the history with the wait that follows, if any.
+   */
+  void failed(long permit, long tookNanos, Classification c, int status, Duration wait,
+      WaitSource source) {
+    if (breaker != null) {
+      if (breaker.config().countsAsFailure(c.category())) {
+        breaker.onFailure(permit, tookNanos, c.retryAfter());
+      } else {
+        breaker.onIgnored(permit);
+      }
+    }
+    stats.attemptFailed(c.category());
+    add(c.category(), status, tookNanos, wait, source);
+  }
+
+  private void add(ErrorCategory failure, int status, long tookNanos, Duration wait,
+      WaitSource source) {
+    Attempt attempt = new Attempt(history.size() + 1, failure, status, Duration.ofNanos(tookNanos),
+        wait, source);
+    history.add(attempt);
+    context.notify(site.method(), endpoint.provider(), attempt);
+  }
+
+  /** The circuit breaker's rejection, when the call will not wait for it. */
+  Classification rejection(String what) {
+    Duration open = breaker.remainingOpenTime();
+    return new Classification(ErrorCategory.SERVER_ERROR, true, open.isZero() ? null : open,
+        "circuit breaker '" + breaker.name() + "' is " + breaker.state() + ", so " + what
+            + (open.isZero() ? "" : "; it lets a trial call through in " + open.toMillis() + " ms"),
+        null);
+  }
+
+  /** How long to wait for a rejecting breaker, or {@code null} to end the call now. */
+  Duration waitForBreaker(boolean allowed, long remainingNanos, int maxAttempts) {
+    Duration open = breaker.remainingOpenTime();
+    boolean wait = allowed && !open.isZero() && open.toNanos() < remainingNanos
+        && history.size() < maxAttempts;
+    return wait ? open : null;
+  }
+
+  /** The call's final failure; the detail never contains the API key, whatever its shape. */
+  LlmException failure(Classification c, int status, String requestId, Throwable cause,
+      boolean circuitOpen, StreamState stream) {
+    stats.failed(c.category());
+    String key = endpoint.apiKey();
+    String detail = key == null || key.length() < 4 ? c.detail() : c.detail().replace(key, "[redacted]");
+    return LlmException.builder(c.category(), detail)
+        .retryable(c.retryable())
+        .retryAfter(c.retryAfter())
+        .httpStatus(status)
+        .provider(endpoint.provider())
+        .providerCode(c.providerCode())
+        .requestId(requestId)
+        .clientRequestId(clientRequestId)
+        .method(site.method())
+        .history(history)
+        .circuitOpen(circuitOpen)
+        .stream(stream)
+        .cause(cause)
+        .build();
+  }
+}
