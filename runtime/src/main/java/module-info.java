@@ -4,7 +4,8 @@
  */
 module dev.llmcall.runtime {
   requires transitive java.net.http;
-  requires com.fasterxml.jackson.databind;
+  // Generated decoders read Jackson's tree, so users' code sees it too.
+  requires transitive com.fasterxml.jackson.databind;
 
   exports dev.llmcall.runtime;
   exports dev.llmcall.runtime.spi;

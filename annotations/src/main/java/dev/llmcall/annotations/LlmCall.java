@@ -41,4 +41,11 @@ public @interface LlmCall {
 
   /** Sampling temperature from 0 to 2; {@code NaN} leaves it to the provider. */
   double temperature() default Double.NaN;
+
+  /**
+   * For a structured result: how many times an answer that does not parse or does not match the
+   * schema is sent back with its violations to be corrected, at least 0; -1 means the default, 1.
+   * Counted apart from transport retries.
+   */
+  int repairAttempts() default -1;
 }

@@ -5,6 +5,7 @@ import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.RetryPolicy;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.spi.StructuredOutput;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -85,6 +86,17 @@ public final class DefaultBoundCall implements BoundCall {
       Thread.currentThread().interrupt();
       throw attempts.interrupted(e);
     }
+  }
+
+  @Override
+  public <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output) {
+    throw new UnsupportedOperationException("structured output arrives with issue #6");
+  }
+
+  @Override
+  public <T> CompletableFuture<LlmResponse<T>> structuredAsync(
+      String system, String prompt, StructuredOutput<T> output) {
+    throw new UnsupportedOperationException("structured output arrives with issue #6");
   }
 
   @Override

@@ -51,6 +51,19 @@ public interface BoundCall {
    */
   Flow.Publisher<String> publisher(String system, String prompt);
 
+  /**
+   * Asks for a structured result: the schema is sent natively (OpenAI {@code response_format}
+   * {@code json_schema} strict; Anthropic a forced tool), the answer decoded by the generated
+   * decoder, and an answer that does not fit sent back with its violations up to the method's
+   * {@code repairAttempts}. Fails with a {@code VALIDATION} {@link LlmException} carrying the raw
+   * output and the violations when it still does not fit.
+   */
+  <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output);
+
+  /** {@link #structured} without blocking a thread. */
+  <T> CompletableFuture<LlmResponse<T>> structuredAsync(
+      String system, String prompt, StructuredOutput<T> output);
+
   /** {@link #call} for the text alone. */
   default String text(String system, String prompt) {
     return call(system, prompt).value();

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param retryOverrides single values of the retry policy this method overrides
  * @param resumeStream whether a stream that fails after delivering text asks the model to
  *     continue from it, instead of failing with the partial text
+ * @param repairAttempts for a structured result, how often an answer that does not fit the schema
+ *     is sent back to be corrected; -1 for the default, 1
  */
 public record CallSite(
     String method,
@@ -35,13 +37,17 @@ public record CallSite(
     String retryPolicy,
     String circuitBreaker,
     RetryOverrides retryOverrides,
-    boolean resumeStream) {
+    boolean resumeStream,
+    int repairAttempts) {
 
   public CallSite {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(provider, "provider == null");
     Objects.requireNonNull(model, "model == null");
     Objects.requireNonNull(retryOverrides, "retryOverrides == null");
+    if (repairAttempts < -1) {
+      throw new IllegalArgumentException("repairAttempts < -1: " + repairAttempts + " for " + method);
+    }
     if (maxTokens < 0) {
       throw new IllegalArgumentException("maxTokens < 0: " + maxTokens + " for " + method);
     }
@@ -53,37 +59,47 @@ public record CallSite(
   /** A call site with the provider's defaults, the runtime's default retry policy and no breaker. */
   public static CallSite of(String method, String provider, String model) {
     return new CallSite(method, provider, model, 0, Double.NaN, null, null, RetryOverrides.NONE,
-        false);
+        false, -1);
   }
 
   public CallSite maxTokens(int maxTokens) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream);
+        retryOverrides, resumeStream, repairAttempts);
   }
 
   public CallSite temperature(double temperature) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream);
+        retryOverrides, resumeStream, repairAttempts);
   }
 
   public CallSite retryPolicy(String retryPolicy) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream);
+        retryOverrides, resumeStream, repairAttempts);
   }
 
   public CallSite circuitBreaker(String circuitBreaker) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream);
+        retryOverrides, resumeStream, repairAttempts);
   }
 
   public CallSite retryOverrides(RetryOverrides retryOverrides) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream);
+        retryOverrides, resumeStream, repairAttempts);
   }
 
   public CallSite resumeStream(boolean resumeStream) {
     return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream);
+        retryOverrides, resumeStream, repairAttempts);
+  }
+
+  public CallSite repairAttempts(int repairAttempts) {
+    return new CallSite(method, provider, model, maxTokens, temperature, retryPolicy, circuitBreaker,
+        retryOverrides, resumeStream, repairAttempts);
+  }
+
+  /** How often a structured answer that does not fit is sent back: the set value, else 1. */
+  public int effectiveRepairAttempts() {
+    return repairAttempts == -1 ? 1 : repairAttempts;
   }
 
   /** Whether a temperature is set. */

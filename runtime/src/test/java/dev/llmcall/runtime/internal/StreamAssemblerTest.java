@@ -1,0 +1,125 @@
+package dev.llmcall.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmcall.runtime.ErrorCategory;
+import dev.llmcall.runtime.FinishReason;
+import dev.llmcall.runtime.ProviderConfig;
+import dev.llmcall.runtime.Usage;
+import org.junit.jupiter.api.Test;
+
+/** Each provider's events into text, a finish, usage, failures and the tool-call flag. */
+class StreamAssemblerTest {
+  private static final String OPENAI_ENVELOPE = "{\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,"
+      + "\"delta\":%s,\"finish_reason\":%s}]}";
+
+  private static String openAiChunk(String delta, String finish) {
+    return String.format(OPENAI_ENVELOPE, delta, finish == null ? "null" : "\"" + finish + "\"");
+  }
+
+  @Test
+  void openAiTextFinishUsageAndDone() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    assertNull(a.onEvent("message", openAiChunk("{\"role\":\"assistant\",\"content\":\"\"}", null)));
+    assertEquals("Hel", a.onEvent("message", openAiChunk("{\"content\":\"Hel\"}", null)));
+    assertEquals("lo", a.onEvent("message", openAiChunk("{\"content\":\"lo\"}", null)));
+    assertNull(a.onEvent("message", openAiChunk("{}", "length")));
+    assertNull(a.onEvent("message", "{\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2}}"));
+    assertFalse(a.done());
+    a.onEvent("message", "[DONE]");
+    assertTrue(a.done());
+    assertNull(a.endFailure());
+    Completion c = a.completion("Hello");
+    assertEquals(FinishReason.LENGTH, c.finishReason());
+    assertEquals(new Usage(9, 2), c.usage());
+    assertEquals("gpt-4o-mini", c.model());
+  }
+
+  @Test
+  void openAiErrorChunkIsAnInBandFailure() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler.StreamFailure f = assertThrows(StreamAssembler.StreamFailure.class, () ->
+        a.onEvent("message", "{\"error\":{\"message\":\"Rate limit\",\"type\":\"rate_limit_exceeded\"}}"));
+    assertEquals(ErrorCategory.RATE_LIMIT, f.classification().category());
+  }
+
+  @Test
+  void openAiRefusalEndsAsContentFilter() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    assertNull(a.onEvent("message", openAiChunk("{\"refusal\":\"I can't \"}", null)));
+    a.onEvent("message", openAiChunk("{\"refusal\":\"help.\"}", "stop"));
+    a.onEvent("message", "[DONE]");
+    assertEquals(ErrorCategory.CONTENT_FILTER, a.endFailure().category());
+    assertTrue(a.endFailure().detail().contains("I can't help."));
+  }
+
+  @Test
+  void openAiToolCallIsNoticed() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    a.onEvent("message", openAiChunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"ci\"}}]}", null));
+    assertTrue(a.toolCall());
+  }
+
+  @Test
+  void unreadableChunkIsARetryableNetworkFailure() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler.StreamFailure f =
+        assertThrows(StreamAssembler.StreamFailure.class, () -> a.onEvent("message", "{\"choi"));
+    assertEquals(ErrorCategory.NETWORK, f.classification().category());
+    assertTrue(f.classification().retryable());
+  }
+
+  @Test
+  void anthropicEventsInOrder() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    a.onEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"model\":\"claude-sonnet-4-5\","
+        + "\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}");
+    a.onEvent("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+    assertNull(a.onEvent("ping", "{\"type\":\"ping\"}"));
+    assertEquals("Hi", a.onEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}"));
+    assertNull(a.onEvent("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+    assertNull(a.onEvent("some_future_event", "{\"type\":\"some_future_event\"}"));
+    a.onEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+        + "\"usage\":{\"output_tokens\":15}}");
+    assertFalse(a.done());
+    a.onEvent("message_stop", "{\"type\":\"message_stop\"}");
+    assertTrue(a.done());
+    Completion c = a.completion("Hi");
+    assertEquals(new Usage(25, 15), c.usage());
+    assertEquals(FinishReason.STOP, c.finishReason());
+    assertEquals("claude-sonnet-4-5", c.model());
+  }
+
+  @Test
+  void anthropicOverloadedErrorEventIsRetryableServerError() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    StreamAssembler.StreamFailure f = assertThrows(StreamAssembler.StreamFailure.class, () -> a.onEvent(
+        "error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
+    assertEquals(ErrorCategory.SERVER_ERROR, f.classification().category());
+    assertTrue(f.classification().retryable());
+  }
+
+  @Test
+  void anthropicToolUseIsNoticed() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    a.onEvent("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,"
+        + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"get_weather\",\"input\":{}}}");
+    assertTrue(a.toolCall());
+    assertNull(a.onEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,"
+        + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"city\"}}"));
+  }
+
+  @Test
+  void anthropicRefusalStopIsContentFilter() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    a.onEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"refusal\"}}");
+    a.onEvent("message_stop", "{\"type\":\"message_stop\"}");
+    assertEquals(ErrorCategory.CONTENT_FILTER, a.endFailure().category());
+  }
+}
