@@ -31,7 +31,12 @@ public record Attempt(
     /** The retry policy's exponential backoff. */
     BACKOFF,
     /** The provider's retry hint ({@code retry-after-ms} or {@code retry-after}). */
-    RETRY_AFTER
+    RETRY_AFTER,
+    /**
+     * No wait: the answer arrived but did not fit the structured result's schema, and was sent
+     * straight back with its violations to be corrected (a repair, not a transport retry).
+     */
+    REPAIR
   }
 
   public Attempt {

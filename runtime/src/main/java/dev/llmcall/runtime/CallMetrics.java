@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param retries attempts after the first of their call
  * @param successes calls that returned a response
  * @param successesAfterRetry successful calls that needed more than one attempt
+ * @param repairs structured answers sent back to be corrected (apart from retries)
  * @param failures calls that ended in an {@link LlmException}
  * @param failedAttempts failed attempts by category
  * @param failuresByCategory failed calls by the category of their last error
@@ -26,6 +27,7 @@ public record CallMetrics(
     long retries,
     long successes,
     long successesAfterRetry,
+    long repairs,
     long failures,
     Map<ErrorCategory, Long> failedAttempts,
     Map<ErrorCategory, Long> failuresByCategory) {

@@ -38,6 +38,8 @@ public final class LlmException extends RuntimeException {
   private final List<Attempt> history;
   private final boolean circuitOpen;
   private final StreamState stream;
+  private final String rawOutput;
+  private final List<String> violations;
   private final String detail;
 
   private LlmException(Builder b) {
@@ -54,6 +56,8 @@ public final class LlmException extends RuntimeException {
     this.history = b.history;
     this.circuitOpen = b.circuitOpen;
     this.stream = b.stream;
+    this.rawOutput = b.rawOutput;
+    this.violations = b.violations;
     this.detail = b.detail;
   }
 
@@ -133,6 +137,22 @@ public final class LlmException extends RuntimeException {
     return Optional.ofNullable(stream);
   }
 
+  /**
+   * For a structured result that never fit its schema: the model's last answer, as it came. Empty
+   * for other failures.
+   */
+  public Optional<String> rawOutput() {
+    return Optional.ofNullable(rawOutput);
+  }
+
+  /**
+   * For a structured result that never fit its schema: what was wrong with the last answer, each
+   * with its JSON path, such as {@code $.age: expected an integer, got string "forty"}.
+   */
+  public List<String> violations() {
+    return violations;
+  }
+
   /** How many HTTP attempts were made, 0 if none was. */
   public int attempts() {
     return history.size();
@@ -157,6 +177,8 @@ public final class LlmException extends RuntimeException {
     b.history = history;
     b.circuitOpen = circuitOpen;
     b.stream = stream;
+    b.rawOutput = rawOutput;
+    b.violations = violations;
     b.cause = getCause();
     return b;
   }
@@ -208,6 +230,8 @@ public final class LlmException extends RuntimeException {
     private List<Attempt> history = List.of();
     private boolean circuitOpen;
     private StreamState stream;
+    private String rawOutput;
+    private List<String> violations = List.of();
     private Throwable cause;
 
     private Builder(ErrorCategory category, String detail) {
@@ -267,6 +291,13 @@ public final class LlmException extends RuntimeException {
     /** Marks a rejection by an open circuit breaker. */
     public Builder circuitOpen(boolean circuitOpen) {
       this.circuitOpen = circuitOpen;
+      return this;
+    }
+
+    /** The last answer of a structured result that did not fit, and why. */
+    public Builder contract(String rawOutput, List<String> violations) {
+      this.rawOutput = rawOutput;
+      this.violations = List.copyOf(violations);
       return this;
     }
 

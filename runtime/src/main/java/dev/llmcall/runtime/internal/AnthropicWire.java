@@ -1,5 +1,6 @@
 package dev.llmcall.runtime.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.Usage;
@@ -55,6 +56,10 @@ enum AnthropicWire implements ProviderWire {
       }
       g.writeArrayFieldStart("messages");
       Json.message(g, "user", prompt.user());
+      for (Prompt.Repair repair : prompt.repairs()) {
+        Json.message(g, "assistant", repair.answer());
+        Json.message(g, "user", repair.feedback());
+      }
       if (prompt.assistantPrefix() != null) {
         // Prefill: the model continues this assistant turn. It may not end in white space.
         Json.message(g, "assistant", prompt.assistantPrefix().stripTrailing());
@@ -63,11 +68,35 @@ enum AnthropicWire implements ProviderWire {
       if (prompt.stream()) {
         g.writeBooleanField("stream", true);
       }
+      if (prompt.output() != null) {
+        writeForcedTool(g, prompt.output().name(), prompt.output().schema());
+      }
       if (site.hasTemperature()) {
         g.writeNumberField("temperature", site.temperature());
       }
       g.writeEndObject();
     });
+  }
+
+  /**
+   * A structured result as the Messages API's most dependable mechanism: one tool whose input
+   * schema is ours, and {@code tool_choice} forcing the model to call it. Native structured
+   * outputs are a beta limited to some models; a forced tool works on every current model.
+   */
+  private static void writeForcedTool(JsonGenerator g, String name, String schema)
+      throws IOException {
+    g.writeArrayFieldStart("tools");
+    g.writeStartObject();
+    g.writeStringField("name", name);
+    g.writeStringField("description", "Give your answer by calling this tool with it.");
+    g.writeFieldName("input_schema");
+    g.writeRawValue(schema);
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectFieldStart("tool_choice");
+    g.writeStringField("type", "tool");
+    g.writeStringField("name", name);
+    g.writeEndObject();
   }
 
   @Override
@@ -84,8 +113,14 @@ enum AnthropicWire implements ProviderWire {
     }
     StringBuilder text = new StringBuilder();
     for (JsonNode block : content) {
-      if ("text".equals(Json.text(block, "type"))) {
+      String type = Json.text(block, "type");
+      if ("text".equals(type)) {
         text.append(block.path("text").asText(""));
+      } else if ("tool_use".equals(type)) {
+        // A forced tool's input is the structured answer: it becomes the text, as JSON.
+        text.setLength(0);
+        text.append(block.path("input").toString());
+        break;
       }
     }
     String rawStop = Json.text(root, "stop_reason");

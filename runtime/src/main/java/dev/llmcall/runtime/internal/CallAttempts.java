@@ -26,15 +26,28 @@ final class CallAttempts {
   private long attemptStartNanos;
   private long permit;
 
+  /**
+   * @param deadlineNanos the end of the whole call, on the scheduler's clock: repair rounds of a
+   *     structured result share it with the first
+   */
   CallAttempts(Endpoint endpoint, ProviderWire wire, RetryPolicy policy, CallRecord record,
-      CallContext context, byte[] body) {
+      CallContext context, byte[] body, long deadlineNanos) {
     this.endpoint = endpoint;
     this.wire = wire;
     this.policy = policy;
     this.record = record;
     this.context = context;
     this.body = body;
-    this.deadlineNanos = context.scheduler().nanoTime() + policy.timeout().toNanos();
+    this.deadlineNanos = deadlineNanos;
+  }
+
+  CallRecord record() {
+    return record;
+  }
+
+  /** The next round of the same call (a repair): same record, same deadline, a new body. */
+  CallAttempts nextRound(byte[] nextBody) {
+    return new CallAttempts(endpoint, wire, policy, record, context, nextBody, deadlineNanos);
   }
 
   /** What comes after an attempt: a response to return, or a wait before the next attempt. */

@@ -53,7 +53,8 @@ final class CallRecord {
   long acquire() {
     long permit = breaker == null ? 0 : breaker.acquire();
     if (permit != DefaultCircuitBreaker.REJECTED) {
-      stats.attemptStarted(nextAttempt());
+      stats.attemptStarted(!history.isEmpty()
+          && history.get(history.size() - 1).waitSource() != WaitSource.REPAIR);
     }
     return permit;
   }
@@ -90,6 +91,17 @@ final class CallRecord {
         wait, source);
     history.add(attempt);
     context.notify(site.method(), endpoint.provider(), attempt);
+  }
+
+  /**
+   * The last attempt's answer arrived but did not fit the structured result's schema: it is kept
+   * as a {@code VALIDATION} failure sent back for repair, not as a success.
+   */
+  void repairing() {
+    Attempt last = history.remove(history.size() - 1);
+    history.add(new Attempt(last.number(), ErrorCategory.VALIDATION, last.httpStatus(),
+        last.duration(), Duration.ZERO, WaitSource.REPAIR));
+    stats.repaired();
   }
 
   /** The circuit breaker's rejection, when the call will not wait for it. */

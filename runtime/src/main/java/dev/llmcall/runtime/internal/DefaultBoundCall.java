@@ -1,5 +1,7 @@
 package dev.llmcall.runtime.internal;
 
+import dev.llmcall.runtime.ErrorCategory;
+import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.RetryPolicy;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import dev.llmcall.runtime.LlmStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -55,7 +58,115 @@ public final class DefaultBoundCall implements BoundCall {
 
   @Override
   public LlmResponse<String> call(String system, String prompt) {
-    CallAttempts attempts = start(system, prompt);
+    return run(start(Prompt.of(system, prompt), null));
+  }
+
+  @Override
+  public CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt) {
+    return textAsync(system, prompt, Function.identity());
+  }
+
+  @Override
+  public CompletableFuture<String> textAsync(String system, String prompt) {
+    return textAsync(system, prompt, LlmResponse::value);
+  }
+
+  @Override
+  public <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output) {
+    Prompt asked = Prompt.structured(system, prompt, output);
+    CallAttempts attempts = start(asked, null);
+    while (true) {
+      LlmResponse<String> answer = run(attempts);
+      Round<T> round = decode(asked, attempts.record(), answer, output);
+      if (round.result() != null) {
+        return round.result();
+      }
+      asked = round.next();
+      attempts = start(asked, attempts);
+    }
+  }
+
+  @Override
+  public <T> CompletableFuture<LlmResponse<T>> structuredAsync(
+      String system, String prompt, StructuredOutput<T> output) {
+    CompletableFuture<LlmResponse<T>> future = new CompletableFuture<>();
+    Prompt asked = Prompt.structured(system, prompt, output);
+    try {
+      structuredRound(asked, start(asked, null), output, future);
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+    }
+    return future;
+  }
+
+  private <T> void structuredRound(Prompt asked, CallAttempts attempts, StructuredOutput<T> output,
+      CompletableFuture<LlmResponse<T>> future) {
+    attemptAsync(attempts, future, answer -> {
+      Round<T> round = decode(asked, attempts.record(), answer, output);
+      if (round.result() != null) {
+        future.complete(round.result());
+      } else {
+        structuredRound(round.next(), start(round.next(), attempts), output, future);
+      }
+    });
+  }
+
+  @Override
+  public LlmStream stream(String system, String prompt) {
+    Objects.requireNonNull(prompt, "prompt == null");
+    ChunkChannel channel = new ChunkChannel();
+    StreamingCall call = streamingCall(channel, Prompt.streamed(system, prompt));
+    call.start();
+    return new DefaultLlmStream(call, channel);
+  }
+
+  @Override
+  public Flow.Publisher<String> publisher(String system, String prompt) {
+    Objects.requireNonNull(prompt, "prompt == null");
+    Prompt streamed = Prompt.streamed(system, prompt);
+    return new ChunkPublisher(channel -> streamingCall(channel, streamed), transport.executor());
+  }
+
+  private StreamingCall streamingCall(ChunkChannel channel, Prompt prompt) {
+    return new StreamingCall(site, endpoint, policy, breaker, stats, context,
+        context.streamTimeouts(), context.watchdog(), channel, prompt);
+  }
+
+  /** The outcome of one answer: the result, or the prompt that sends it back to be repaired. */
+  private record Round<T>(LlmResponse<T> result, Prompt next) {}
+
+  /**
+   * Decodes an answer. One that does not fit is sent back with its violations while repairs are
+   * left; after that the call fails as VALIDATION with the raw answer and the violations.
+   *
+   * @throws LlmException when no repair is left
+   */
+  private <T> Round<T> decode(Prompt asked, CallRecord record, LlmResponse<String> answer,
+      StructuredOutput<T> output) {
+    StructuredReader.Result<T> read = StructuredReader.read(answer.text(), output);
+    if (read.ok()) {
+      // A forced tool call is how Anthropic gives a structured answer: the answer is complete.
+      FinishReason finish = answer.finishReason() == FinishReason.TOOL_CALLS
+          ? FinishReason.STOP : answer.finishReason();
+      return new Round<>(new LlmResponse<>(read.value(), answer.text(), answer.provider(),
+          answer.model(), finish, answer.usage(), answer.requestId(), answer.clientRequestId(),
+          answer.history()), null);
+    }
+    if (asked.repairs().size() < site.effectiveRepairAttempts()) {
+      record.repairing();
+      return new Round<>(null, asked.repairing(answer.text(), StructuredReader.feedback(read.violations())));
+    }
+    int repairs = asked.repairs().size();
+    throw record.failure(new Classification(ErrorCategory.VALIDATION, false, null,
+        "the answer did not match the " + output.name() + " schema"
+            + (repairs == 0 ? "" : " after " + repairs + (repairs == 1 ? " repair" : " repairs"))
+            + ": " + read.violations().get(0), null),
+        0, answer.requestId(), null, false, null)
+        .toBuilder().contract(answer.text(), read.violations()).build();
+  }
+
+  /** The attempts of one request, to its end: a response, or the call's exception. */
+  private LlmResponse<String> run(CallAttempts attempts) {
     while (true) {
       CallAttempts.Next next = attempts.next();
       if (next.request() == null) {
@@ -88,68 +199,25 @@ public final class DefaultBoundCall implements BoundCall {
     }
   }
 
-  @Override
-  public <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output) {
-    throw new UnsupportedOperationException("structured output arrives with issue #6");
-  }
-
-  @Override
-  public <T> CompletableFuture<LlmResponse<T>> structuredAsync(
-      String system, String prompt, StructuredOutput<T> output) {
-    throw new UnsupportedOperationException("structured output arrives with issue #6");
-  }
-
-  @Override
-  public LlmStream stream(String system, String prompt) {
-    Objects.requireNonNull(prompt, "prompt == null");
-    ChunkChannel channel = new ChunkChannel();
-    StreamingCall call = streamingCall(channel, Prompt.streamed(system, prompt));
-    call.start();
-    return new DefaultLlmStream(call, channel);
-  }
-
-  @Override
-  public Flow.Publisher<String> publisher(String system, String prompt) {
-    Objects.requireNonNull(prompt, "prompt == null");
-    Prompt streamed = Prompt.streamed(system, prompt);
-    return new ChunkPublisher(channel -> streamingCall(channel, streamed), transport.executor());
-  }
-
-  private StreamingCall streamingCall(ChunkChannel channel, Prompt prompt) {
-    return new StreamingCall(site, endpoint, policy, breaker, stats, context,
-        context.streamTimeouts(), context.watchdog(), channel, prompt);
-  }
-
-  @Override
-  public CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt) {
-    return async(system, prompt, Function.identity());
-  }
-
-  @Override
-  public CompletableFuture<String> textAsync(String system, String prompt) {
-    return async(system, prompt, LlmResponse::value);
-  }
-
   /**
    * Runs the attempts as a chain of futures and completes one result future directly, so a
    * failure arrives as the {@link LlmException} itself, not wrapped in a CompletionException.
    */
-  private <T> CompletableFuture<T> async(
+  private <T> CompletableFuture<T> textAsync(
       String system, String prompt, Function<LlmResponse<String>, T> result) {
     CompletableFuture<T> future = new CompletableFuture<>();
-    CallAttempts attempts;
     try {
-      attempts = start(system, prompt);
+      CallAttempts attempts = start(Prompt.of(system, prompt), null);
+      attemptAsync(attempts, future, r -> future.complete(result.apply(r)));
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
-      return future;
     }
-    attemptAsync(attempts, future, result);
     return future;
   }
 
-  private <T> void attemptAsync(
-      CallAttempts attempts, CompletableFuture<T> future, Function<LlmResponse<String>, T> result) {
+  /** Runs attempts without blocking; hands the response on, or fails {@code future}. */
+  private void attemptAsync(
+      CallAttempts attempts, CompletableFuture<?> future, Consumer<LlmResponse<String>> onResponse) {
     if (future.isDone()) {
       return; // cancelled by the caller: no further attempt
     }
@@ -162,7 +230,7 @@ public final class DefaultBoundCall implements BoundCall {
     }
     if (next.request() == null) {
       context.scheduler().after(next.delay())
-          .whenComplete((ignored, t) -> attemptAsync(attempts, future, result));
+          .whenComplete((ignored, t) -> attemptAsync(attempts, future, onResponse));
       return;
     }
     CompletableFuture<HttpResponse<byte[]>> exchange = transport.sendAsync(next.request());
@@ -175,22 +243,31 @@ public final class DefaultBoundCall implements BoundCall {
       CallAttempts.Step step;
       try {
         step = failure == null ? attempts.onResponse(response) : attempts.onTransportFailure(failure);
+        if (step.response() != null) {
+          onResponse.accept(step.response());
+          return;
+        }
       } catch (LlmException e) {
         future.completeExceptionally(e);
         return;
       }
-      if (step.response() != null) {
-        future.complete(result.apply(step.response()));
-      } else {
-        context.scheduler().after(step.delay()).whenComplete((ignored, t) -> attemptAsync(attempts, future, result));
-      }
+      context.scheduler().after(step.delay())
+          .whenComplete((ignored, t) -> attemptAsync(attempts, future, onResponse));
     });
   }
 
-  private CallAttempts start(String system, String prompt) {
-    Objects.requireNonNull(prompt, "prompt == null");
-    byte[] body = wire.encode(endpoint, site, Prompt.of(system, prompt));
+  /**
+   * The attempts of one request; {@code previous} is the earlier round of the same call (a
+   * repair), whose history and deadline it continues, or {@code null} for a new call.
+   */
+  private CallAttempts start(Prompt prompt, CallAttempts previous) {
+    byte[] body = wire.encode(endpoint, site, prompt);
+    if (previous != null) {
+      return previous.nextRound(body);
+    }
     return new CallAttempts(endpoint, wire, policy,
-        new CallRecord(site, endpoint, breaker, stats, context), context, body);
+        new CallRecord(site, endpoint, breaker, stats, context), context, body,
+        context.scheduler().nanoTime() + policy.timeout().toNanos());
   }
+
 }

@@ -20,6 +20,7 @@ public final class MethodStats {
   private final LongAdder retries = new LongAdder();
   private final LongAdder successes = new LongAdder();
   private final LongAdder successesAfterRetry = new LongAdder();
+  private final LongAdder repairs = new LongAdder();
   private final LongAdder[] failedAttempts = adders();
   private final LongAdder[] failures = adders();
 
@@ -32,9 +33,10 @@ public final class MethodStats {
     calls.increment();
   }
 
-  void attemptStarted(int number) {
+  /** An attempt began; a retry is one that repeats a failed attempt, not a repair round. */
+  void attemptStarted(boolean retry) {
     attempts.increment();
-    if (number > 1) {
+    if (retry) {
       retries.increment();
     }
   }
@@ -50,6 +52,10 @@ public final class MethodStats {
     }
   }
 
+  void repaired() {
+    repairs.increment();
+  }
+
   void failed(ErrorCategory category) {
     failures[category.ordinal()].increment();
   }
@@ -59,7 +65,7 @@ public final class MethodStats {
     Map<ErrorCategory, Long> byFailure = counts(failures);
     long failureCount = byFailure.values().stream().mapToLong(Long::longValue).sum();
     return new CallMetrics(method, provider, calls.sum(), attempts.sum(), retries.sum(), successes.sum(),
-        successesAfterRetry.sum(), failureCount, counts(failedAttempts), byFailure);
+        successesAfterRetry.sum(), repairs.sum(), failureCount, counts(failedAttempts), byFailure);
   }
 
   private static LongAdder[] adders() {

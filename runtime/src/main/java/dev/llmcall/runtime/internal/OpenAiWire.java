@@ -49,6 +49,10 @@ enum OpenAiWire implements ProviderWire {
         Json.message(g, "system", prompt.system());
       }
       Json.message(g, "user", prompt.user());
+      for (Prompt.Repair repair : prompt.repairs()) {
+        Json.message(g, "assistant", repair.answer());
+        Json.message(g, "user", repair.feedback());
+      }
       if (prompt.assistantPrefix() != null) {
         // Chat Completions has no assistant prefill: show what was said, then ask to go on.
         Json.message(g, "assistant", prompt.assistantPrefix());
@@ -67,6 +71,18 @@ enum OpenAiWire implements ProviderWire {
         g.writeNumberField(
             "openai".equals(endpoint.provider()) ? "max_completion_tokens" : "max_tokens",
             site.maxTokens());
+      }
+      if (prompt.output() != null) {
+        // Structured Outputs: the schema is enforced by the provider, strictly.
+        g.writeObjectFieldStart("response_format");
+        g.writeStringField("type", "json_schema");
+        g.writeObjectFieldStart("json_schema");
+        g.writeStringField("name", prompt.output().name());
+        g.writeBooleanField("strict", true);
+        g.writeFieldName("schema");
+        g.writeRawValue(prompt.output().schema());
+        g.writeEndObject();
+        g.writeEndObject();
       }
       if (site.hasTemperature()) {
         g.writeNumberField("temperature", site.temperature());
