@@ -358,6 +358,8 @@ public final class FakeLlmServer implements AutoCloseable {
     activeStreams.incrementAndGet();
     try {
       exchange.sendResponseHeaders(200, 0); // 0: chunked transfer
+      // The headers go out now, before any event: newer JDKs hold them until the first write.
+      exchange.getResponseBody().flush();
       SseWriter.End end = new SseWriter(exchange.getResponseBody(), script,
           keepAlivesSent::incrementAndGet).write(events, error);
       completedStreams.incrementAndGet();
