@@ -1,0 +1,223 @@
+package dev.llmcall.bench.e2e;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One contender of the end-to-end benchmark in one JVM, run by bench/run-e2e:
+ *
+ * <pre>
+ * E2eMain CONTENDER first-call BASE_URL        prints the wall-clock time of the first completed call
+ * E2eMain CONTENDER measure BASE_URL SECONDS   warms up, then measures every figure once
+ * </pre>
+ *
+ * BASE_URL is the upstream's root ({@code http://127.0.0.1:PORT}); non-streaming calls go to
+ * {@code BASE_URL/json/v1}, streams to {@code BASE_URL/sse/v1}. Results are printed as
+ * {@code RESULT <tab> contender <tab> metric <tab> value} lines.
+ */
+public final class E2eMain {
+  static final int CONCURRENCY = 16;
+  static final int EXPECTED_STREAM_CHARS = expectedStreamChars();
+
+  private E2eMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String name = args[0];
+    String mode = args[1];
+    URI base = URI.create(args[2]);
+    URI jsonBase = URI.create(base + "/json/v1");
+    URI sseBase = URI.create(base + "/sse/v1");
+    if (mode.equals("first-call")) {
+      Contender contender = Contender.named(name);
+      contender.open(jsonBase, sseBase);
+      String answer = contender.call(Contender.PROMPT_TEXT);
+      Instant done = Instant.now();
+      check(answer);
+      System.out.println("RESULT\t" + name + "\tfirst_call_epoch_us\t"
+          + (done.getEpochSecond() * 1_000_000L + done.getNano() / 1_000));
+      System.out.flush();
+      Runtime.getRuntime().halt(0); // some SDKs keep non-daemon threads; JVM exit is not measured
+    }
+    double seconds = Double.parseDouble(args[3]);
+    try (Contender contender = Contender.named(name)) {
+      contender.open(jsonBase, sseBase);
+      measure(name, contender, seconds);
+    }
+    System.out.flush();
+    Runtime.getRuntime().halt(0);
+  }
+
+  static void measure(String name, Contender c, double seconds) throws Exception {
+    long phase = (long) (seconds * 1e9);
+    // Warm-up: both paths, then the concurrent path briefly.
+    runFor(phase, () -> check(c.call(Contender.PROMPT_TEXT)));
+    runFor(phase, () -> checkStream(c.stream(Contender.PROMPT_TEXT)));
+    concurrent(c, phase / 4);
+
+    // Sequential calls, each timed.
+    long[] lat = new long[1 << 16];
+    int n = 0;
+    long start = System.nanoTime();
+    long end = start + phase;
+    long now = start;
+    while (now < end) {
+      long t0 = System.nanoTime();
+      check(c.call(Contender.PROMPT_TEXT));
+      now = System.nanoTime();
+      if (n == lat.length) {
+        lat = Arrays.copyOf(lat, n * 2);
+      }
+      lat[n++] = now - t0;
+    }
+    result(name, "seq_calls_per_s", n / ((now - start) / 1e9));
+    long[] sorted = Arrays.copyOf(lat, n);
+    Arrays.sort(sorted);
+    result(name, "p50_us", sorted[(int) Math.floor(0.50 * (n - 1))] / 1e3);
+    result(name, "p99_us", sorted[(int) Math.floor(0.99 * (n - 1))] / 1e3);
+
+    result(name, "conc16_calls_per_s", concurrent(c, phase));
+
+    int streams = 0;
+    start = System.nanoTime();
+    end = start + phase;
+    now = start;
+    while (now < end) {
+      checkStream(c.stream(Contender.PROMPT_TEXT));
+      streams++;
+      now = System.nanoTime();
+    }
+    result(name, "stream_calls_per_s", streams / ((now - start) / 1e9));
+
+    result(name, "alloc_bytes_per_call", allocatedPerCall(phase / 2,
+        () -> check(c.call(Contender.PROMPT_TEXT))));
+    result(name, "alloc_bytes_per_stream", allocatedPerCall(phase / 2,
+        () -> checkStream(c.stream(Contender.PROMPT_TEXT))));
+  }
+
+  interface Call {
+    void run() throws Exception;
+  }
+
+  static void runFor(long nanos, Call call) throws Exception {
+    long end = System.nanoTime() + nanos;
+    while (System.nanoTime() < end) {
+      call.run();
+    }
+  }
+
+  /** Calls per second with {@link #CONCURRENCY} threads calling back to back. */
+  static double concurrent(Contender c, long nanos) throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong calls = new AtomicLong();
+    AtomicLong failures = new AtomicLong();
+    CountDownLatch ready = new CountDownLatch(CONCURRENCY);
+    CountDownLatch go = new CountDownLatch(1);
+    Thread[] threads = new Thread[CONCURRENCY];
+    for (int i = 0; i < CONCURRENCY; i++) {
+      threads[i] = new Thread(() -> {
+        ready.countDown();
+        try {
+          go.await();
+          while (!stop.get()) {
+            try {
+              check(c.call(Contender.PROMPT_TEXT));
+              calls.incrementAndGet();
+            } catch (Exception | AssertionError e) {
+              // The floor has no retries: a JDK HttpClient pool race fails a call now and then.
+              if (failures.incrementAndGet() == 1) {
+                System.err.println(c.getClass().getSimpleName() + ": a concurrent call failed: " + e);
+              }
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "caller-" + i);
+      threads[i].start();
+    }
+    ready.await();
+    long start = System.nanoTime();
+    go.countDown();
+    Thread.sleep(nanos / 1_000_000);
+    long counted = calls.get();
+    long elapsed = System.nanoTime() - start;
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join();
+    }
+    if (failures.get() > 0) {
+      System.err.println(failures.get() + " of " + (calls.get() + failures.get())
+          + " concurrent calls failed (not counted)");
+      if (failures.get() * 100 > calls.get()) {
+        throw new IllegalStateException("more than 1% of concurrent calls failed");
+      }
+    }
+    return counted / (elapsed / 1e9);
+  }
+
+  /**
+   * Heap bytes allocated by all threads of the JVM (callers, the HTTP client's threads, the
+   * SDK's threads) per call, over as many sequential calls as fit in {@code nanos} (at least 50).
+   */
+  static double allocatedPerCall(long nanos, Call call) throws Exception {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Map<Long, Long> before = allocated(threads);
+    long end = System.nanoTime() + nanos;
+    int calls = 0;
+    while (calls < 50 || System.nanoTime() < end) {
+      call.run();
+      calls++;
+    }
+    Map<Long, Long> after = allocated(threads);
+    long total = 0;
+    for (Map.Entry<Long, Long> e : after.entrySet()) {
+      total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+    }
+    return (double) total / calls;
+  }
+
+  private static Map<Long, Long> allocated(com.sun.management.ThreadMXBean threads) {
+    long[] ids = threads.getAllThreadIds();
+    long[] bytes = threads.getThreadAllocatedBytes(ids);
+    Map<Long, Long> map = new HashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (bytes[i] >= 0) {
+        map.put(ids[i], bytes[i]);
+      }
+    }
+    return map;
+  }
+
+  static void check(String answer) {
+    if (answer == null || !answer.startsWith("llmcall turns")) {
+      throw new AssertionError("unexpected answer: " + answer);
+    }
+  }
+
+  static void checkStream(int chars) {
+    if (chars != EXPECTED_STREAM_CHARS) {
+      throw new AssertionError("stream delivered " + chars + " characters, not "
+          + EXPECTED_STREAM_CHARS);
+    }
+  }
+
+  private static int expectedStreamChars() {
+    int chars = "token0".length();
+    for (int i = 1; i < 50; i++) {
+      chars += (" token" + i).length();
+    }
+    return chars;
+  }
+
+  static void result(String name, String metric, double value) {
+    System.out.println("RESULT\t" + name + "\t" + metric + "\t" + value);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.llmcall.bench.e2e;
+
+import dev.llmcall.runtime.LlmRuntime;
+import dev.llmcall.runtime.ProviderConfig;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * llmcall: the generated {@code LlmBenchAssistant}, with the default retry policy and the
+ * "openai" circuit breaker. Two runtimes because the upstream serves the canned answer and the
+ * stream at different base URLs.
+ */
+public final class LlmcallContender implements Contender {
+  private LlmRuntime jsonRuntime;
+  private LlmRuntime sseRuntime;
+  private BenchAssistant json;
+  private BenchAssistant sse;
+
+  @Override
+  public void open(URI jsonBase, URI sseBase) {
+    jsonRuntime = LlmRuntime.builder()
+        .provider(ProviderConfig.openAi("bench-key").withBaseUrl(jsonBase))
+        .build();
+    sseRuntime = LlmRuntime.builder()
+        .provider(ProviderConfig.openAi("bench-key").withBaseUrl(sseBase))
+        .build();
+    json = LlmBenchAssistant.create(jsonRuntime);
+    sse = LlmBenchAssistant.create(sseRuntime);
+  }
+
+  @Override
+  public String call(String text) {
+    return json.summarize(text);
+  }
+
+  @Override
+  public int stream(String text) {
+    int chars = 0;
+    try (Stream<String> chunks = sse.summarizeStream(text)) {
+      Iterator<String> it = chunks.iterator();
+      while (it.hasNext()) {
+        chars += it.next().length();
+      }
+    }
+    return chars;
+  }
+
+  @Override
+  public void close() {
+    jsonRuntime.close();
+    sseRuntime.close();
+  }
+}
