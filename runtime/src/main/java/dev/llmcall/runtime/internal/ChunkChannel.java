@@ -42,18 +42,24 @@ final class ChunkChannel {
   /** Adds a chunk; returns whether there is room for more. Ignored once closed or finished. */
   boolean offer(String chunk) {
     boolean room;
+    boolean wasEmpty;
     lock.lock();
     try {
       if (isFinishedLocked()) {
         return false;
       }
+      wasEmpty = pending.isEmpty();
       pending.add(chunk);
       room = pending.size() < CAPACITY;
-      changed.signalAll();
+      if (wasEmpty) {
+        changed.signalAll(); // only then can a reader be waiting: no wake-up per chunk
+      }
     } finally {
       lock.unlock();
     }
-    onSignal.run();
+    if (wasEmpty) {
+      onSignal.run(); // a drain that is running takes later chunks in the same pass
+    }
     return room;
   }
 
@@ -111,27 +117,40 @@ final class ChunkChannel {
 
   /** The next chunk, waiting for it; {@code null} at the end; throws the stream's failure. */
   String take() {
+    boolean resume = false;
     lock.lock();
     try {
       while (pending.isEmpty() && response == null && failure == null && !closed) {
         changed.awaitUninterruptibly();
       }
+      resume = isLowLocked();
       return nextLocked();
     } finally {
       lock.unlock();
-      maybeResume();
+      if (resume) {
+        onRoom.run();
+      }
     }
   }
 
   /** The next chunk if one is waiting, else {@code null}; never blocks, never throws. */
   String poll() {
+    boolean resume = false;
     lock.lock();
     try {
+      resume = isLowLocked();
       return pending.isEmpty() ? null : deliver(pending.poll());
     } finally {
       lock.unlock();
-      maybeResume();
+      if (resume) {
+        onRoom.run();
+      }
     }
+  }
+
+  /** Whether, once this chunk is taken, the network side may read on (checked under the lock). */
+  private boolean isLowLocked() {
+    return pending.size() <= LOW_WATER + 1 && !isFinishedLocked();
   }
 
   private String nextLocked() {
@@ -148,19 +167,6 @@ final class ChunkChannel {
     delivered.append(chunk);
     deliveredChunks++;
     return chunk;
-  }
-
-  private void maybeResume() {
-    boolean low;
-    lock.lock();
-    try {
-      low = pending.size() <= LOW_WATER && !isFinishedLocked();
-    } finally {
-      lock.unlock();
-    }
-    if (low) {
-      onRoom.run();
-    }
   }
 
   /** Waits until the stream has ended (or {@code nanos} passed); for {@code response()}. */
