@@ -1,8 +1,11 @@
 package com.example;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.spi.JsonWriting;
+import java.io.IOException;
 import java.lang.Override;
 import java.lang.String;
 import java.util.List;
@@ -58,7 +61,7 @@ public final class LlmAssistant implements Assistant {
   @Override
   public String count(int count, long unit, List<String> topics) {
     Objects.requireNonNull(topics, "topics == null");
-    return this.count.text("Count is " + count + ".", String.valueOf(count) + unit + " of " + topics);
+    return this.count.text("Count is " + count + ".", String.valueOf(count) + unit + " of " + JsonWriting.toJson(topics, LlmAssistant::encodeStringList));
   }
 
   @Override
@@ -76,5 +79,13 @@ public final class LlmAssistant implements Assistant {
   @Override
   public String joke() {
     return this.joke.text("No {placeholders} here.", "Tell me a joke.");
+  }
+
+  private static void encodeStringList(JsonGenerator g, List<String> value) throws IOException {
+    g.writeStartArray();
+    for (String item : value) {
+      g.writeString(item);
+    }
+    g.writeEndArray();
   }
 }

@@ -98,12 +98,36 @@ public final class Main {
       }
       OUT.println();
     }
+    if (openAi) {
+      extract(runtime, fake);
+    }
     if (anthropic) {
       Translator translator = LlmTranslator.create(runtime);
       OUT.println();
       OUT.println("translate (Anthropic) -> LlmResponse<String>");
       print(translator.translate("Guten Morgen", "English"));
     }
+  }
+
+  private static final String MEMO = "Met Grace Hopper (rear admiral, grace@navy.example) today;"
+      + " a brilliant, generous mentor.";
+
+  private static void extract(LlmRuntime runtime, FakeLlmServer fake) {
+    Extractor extractor = LlmExtractor.create(runtime);
+    OUT.println();
+    OUT.println("contact -> a record, decoded from JSON with a schema written at compile time"
+        + (fake == null ? "" : "   (the fake's first answer has a wrong enum value; it is repaired)"));
+    if (fake != null) {
+      fake.enqueue(FakeReply.text("{\"name\":\"Grace Hopper\",\"role\":\"rear admiral\","
+          + "\"emails\":[\"grace@navy.example\"],\"sentiment\":\"GLOWING\"}"));
+      fake.enqueue(FakeReply.text("{\"name\":\"Grace Hopper\",\"role\":\"rear admiral\","
+          + "\"emails\":[\"grace@navy.example\"],\"sentiment\":\"POSITIVE\"}"));
+    }
+    Contact contact = extractor.contact(MEMO);
+    OUT.println("  " + contact);
+    OUT.println();
+    OUT.println("greet -> the record rendered into the prompt as JSON");
+    OUT.println("  " + extractor.greet(contact));
   }
 
   private static void print(LlmResponse<String> r) {

@@ -30,6 +30,7 @@ class MainTest {
     assertTrue(out.contains("retryable false"), out);
     assertTrue(out.contains("translate (Anthropic)"), out);
     assertTrue(out.contains("story -> Stream<String>"), out);
+    assertTrue(out.contains("Contact[name=Grace Hopper, role=Optional[rear admiral]"), out);
     assertTrue(out.contains("You asked: Tell a story about a lighthouse keeper"), out);
   }
 }

@@ -1,6 +1,7 @@
 package dev.llmcall.processor;
 
 import dev.llmcall.annotations.CircuitBreaker;
+import dev.llmcall.annotations.Description;
 import dev.llmcall.annotations.LlmCall;
 import dev.llmcall.annotations.LlmClient;
 import dev.llmcall.annotations.Retry;
@@ -24,6 +25,7 @@ final class AnnotationValues {
   static final String LLM_CALL = LlmCall.class.getCanonicalName();
   static final String RETRY = Retry.class.getCanonicalName();
   static final String CIRCUIT_BREAKER = CircuitBreaker.class.getCanonicalName();
+  static final String DESCRIPTION = Description.class.getCanonicalName();
   /** The numeric members of {@code @Retry}, each overriding one value of the named policy. */
   static final List<String> RETRY_NUMBERS = List.of("maxAttempts", "initialDelayMillis",
       "multiplier", "maxDelayMillis", "jitter", "maxRetryAfterMillis", "timeoutMillis");

@@ -3,6 +3,8 @@ package dev.llmcall.processor;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What one {@code @LlmCall} method sends, with interface defaults already applied: each setting
@@ -14,6 +16,7 @@ import java.util.Optional;
  * @param model the model name, if set
  * @param maxTokens the maximum output tokens, if set to anything but 0
  * @param temperature the temperature, if set to anything but NaN
+ * @param repairAttempts {@code repairAttempts}, if set to anything but -1
  * @param retryPolicy the {@code @Retry} policy name of the method or its interface
  * @param retryOverrides the numeric members of that same {@code @Retry}, those set
  * @param resumeStream {@code resumeStream = true} of that same {@code @Retry}; the interface's
@@ -29,6 +32,7 @@ record CallModel(
     Optional<Setting<String>> model,
     Optional<Setting<Integer>> maxTokens,
     Optional<Setting<Double>> temperature,
+    Optional<Setting<Integer>> repairAttempts,
     Optional<Setting<String>> retryPolicy,
     List<Setting<RetryOverride>> retryOverrides,
     Optional<Setting<Boolean>> resumeStream,
@@ -42,6 +46,7 @@ record CallModel(
     Objects.requireNonNull(model, "model == null");
     Objects.requireNonNull(maxTokens, "maxTokens == null");
     Objects.requireNonNull(temperature, "temperature == null");
+    Objects.requireNonNull(repairAttempts, "repairAttempts == null");
     Objects.requireNonNull(retryPolicy, "retryPolicy == null");
     retryOverrides = List.copyOf(retryOverrides);
     Objects.requireNonNull(resumeStream, "resumeStream == null");
@@ -66,6 +71,13 @@ record CallModel(
       Objects.requireNonNull(member, "member == null");
       Objects.requireNonNull(value, "value == null");
     }
+  }
+
+  /** The names of the parameters the prompt and system templates use. */
+  Set<String> usedParameters() {
+    Set<String> used = new TreeSet<>(prompt.value().placeholderNames());
+    system.ifPresent(s -> used.addAll(s.value().placeholderNames()));
+    return used;
   }
 
   /** The provider name, or empty if none is set. */

@@ -51,15 +51,19 @@ final class ClientImplWriter {
   private static final ClassName RETRY_OVERRIDES =
       ClassName.get("dev.llmcall.runtime.spi", "RetryOverrides");
   private static final ClassName RUNTIME = ClassName.get("dev.llmcall.runtime", "LlmRuntime");
+  private static final ClassName RESPONSE = ClassName.get("dev.llmcall.runtime", "LlmResponse");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   /** Types the generated methods use as expressions, which a parameter of that name would hide. */
-  private static final Set<String> EXPRESSION_TYPES = Set.of("Objects", "String");
+  private static final Set<String> EXPRESSION_TYPES =
+      Set.of("Objects", "String", "JsonWriting", "LlmResponse");
 
   private ClientImplWriter() {}
 
   static JavaFile write(ClientModel client) {
-    List<Binding> bindings = bindings(client);
+    NameAllocator fieldNames = new NameAllocator();
+    List<Binding> bindings = bindings(client, fieldNames);
+    CodecWriter codecs = new CodecWriter(client, fieldNames);
     TypeSpec.Builder type = TypeSpec.classBuilder(client.impl())
         .addOriginatingElement(client.source().element())
         .addJavadoc("The llmcall client for {@link $T}: each method renders its prompt and sends"
@@ -74,6 +78,7 @@ final class ClientImplWriter {
     }
     type.addModifiers(Modifier.FINAL);
     bindings.forEach(b -> type.addField(b.constant()));
+    codecs.fields().forEach(type::addField);
     bindings.forEach(b -> type.addField(b.field()));
     ParameterSpec runtime = ParameterSpec.builder(RUNTIME, "runtime").build();
     type.addMethod(constructor(runtime, bindings));
@@ -83,7 +88,8 @@ final class ClientImplWriter {
         .addParameter(runtime)
         .addStatement("return new $T($N)", client.impl(), runtime)
         .build());
-    bindings.forEach(b -> type.addMethod(method(b)));
+    bindings.forEach(b -> type.addMethod(method(b, codecs)));
+    codecs.methods().forEach(type::addMethod);
     return JavaFile.builder(client.impl().packageName(), type.build()).build();
   }
 
@@ -91,8 +97,7 @@ final class ClientImplWriter {
    * One constant and one field per method. Overloads get numbered names ({@code SUMMARIZE_2},
    * {@code summarize2}); {@link NameAllocator} settles any clash that is left.
    */
-  private static List<Binding> bindings(ClientModel client) {
-    NameAllocator names = new NameAllocator();
+  private static List<Binding> bindings(ClientModel client, NameAllocator names) {
     Map<String, Integer> overloads = new HashMap<>();
     List<Binding> bindings = new ArrayList<>();
     for (MethodModel method : client.methods()) {
@@ -118,6 +123,8 @@ final class ClientImplWriter {
     call.maxTokens().map(Setting::value).filter(t -> t > 0)
         .ifPresent(t -> code.add("\n.maxTokens($L)", t));
     call.temperature().map(Setting::value).ifPresent(t -> code.add("\n.temperature($L)", t));
+    call.repairAttempts().map(Setting::value)
+        .ifPresent(r -> code.add("\n.repairAttempts($L)", r));
     call.retryPolicy().map(Setting::value).ifPresent(p -> code.add("\n.retryPolicy($S)", p));
     if (!call.retryOverrides().isEmpty()) {
       CodeBlock.Builder overrides = CodeBlock.builder().add("$T.NONE", RETRY_OVERRIDES);
@@ -144,7 +151,7 @@ final class ClientImplWriter {
     return constructor.build();
   }
 
-  private static MethodSpec method(Binding binding) {
+  private static MethodSpec method(Binding binding, CodecWriter codecs) {
     MethodModel method = binding.method();
     CallModel call = binding.call();
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name())
@@ -152,8 +159,7 @@ final class ClientImplWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(method.returnType())
         .addExceptions(method.exceptions());
-    Set<String> used = new TreeSet<>(call.prompt().value().placeholderNames());
-    call.system().ifPresent(s -> used.addAll(s.value().placeholderNames()));
+    Set<String> used = call.usedParameters();
     for (ParamModel param : method.params()) {
       spec.addParameter(parameter(param));
     }
@@ -164,17 +170,33 @@ final class ClientImplWriter {
             param.name() + " == null");
       }
     }
+    spec.addStatement("return $L", call(binding, codecs));
+    return spec.build();
+  }
+
+  /**
+   * {@code this.summarize.text(system, prompt)}, or for a structured result
+   * {@code this.extract.structured(system, prompt, PERSON_OUTPUT).value()}.
+   */
+  private static CodeBlock call(Binding binding, CodecWriter codecs) {
+    MethodModel method = binding.method();
+    CallModel call = binding.call();
     CodeBlock system = call.system()
-        .map(s -> TemplateExpression.of(s.value(), method))
+        .map(s -> TemplateExpression.of(s.value(), method, codecs::toJson))
         .orElse(CodeBlock.of("null"));
+    CodeBlock prompt = TemplateExpression.of(call.prompt().value(), method, codecs::toJson);
     ReturnKind kind = method.returnKind().orElseThrow(
         () -> new IllegalStateException("unsupported return type on " + method.displayName()));
-    CodeBlock result = CodeBlock.of("this.$N.$N($L, $L)", binding.field(),
-        kind.boundCallMethod(), system, TemplateExpression.of(call.prompt().value(), method));
-    spec.addStatement("return $L", kind.resultMethod()
-        .map(m -> CodeBlock.of("$L.$N()", result, m))
-        .orElse(result));
-    return spec.build();
+    CodeBlock result = kind.structured()
+        ? CodeBlock.of("this.$N.$N($L, $L, $N)", binding.field(), kind.boundCallMethod(),
+            system, prompt, codecs.output(method))
+        : CodeBlock.of("this.$N.$N($L, $L)", binding.field(), kind.boundCallMethod(),
+            system, prompt);
+    return kind.resultMethod()
+        .map(m -> kind.async()
+            ? CodeBlock.of("$L.thenApply($T::$N)", result, RESPONSE, m)
+            : CodeBlock.of("$L.$N()", result, m))
+        .orElse(result);
   }
 
   private static ParameterSpec parameter(ParamModel param) {

@@ -1,7 +1,9 @@
 package dev.llmcall.processor;
 
 import com.palantir.javapoet.ClassName;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +22,8 @@ import java.util.Optional;
  *     {@code @CircuitBreaker}
  * @param methods the abstract methods to implement and the {@code @LlmCall} methods to check,
  *     own methods first, each in declaration order
+ * @param records the records its methods read or write as JSON, and the records those use, each
+ *     once (#6)
  * @param memberTypeNames simple names of member types the generated class inherits, which
  *     would hide imported types of the same name; sorted
  * @param source the type, and its {@code @LlmClient} annotation if it has one
@@ -33,6 +37,7 @@ record ClientModel(
     List<String> typeParameters,
     Defaults defaults,
     List<MethodModel> methods,
+    List<RecordModel> records,
     List<String> memberTypeNames,
     SourceRef source) {
 
@@ -48,8 +53,35 @@ record ClientModel(
     typeParameters = List.copyOf(typeParameters);
     Objects.requireNonNull(defaults, "defaults == null");
     methods = List.copyOf(methods);
+    records = List.copyOf(records);
     memberTypeNames = List.copyOf(memberTypeNames);
     Objects.requireNonNull(source, "source == null");
+  }
+
+  /** The record called {@code name}; every record a structured type refers to is here. */
+  RecordModel record(ClassName name) {
+    return records.stream().filter(r -> r.type().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no record " + name));
+  }
+
+  /**
+   * The records {@code roots} use, directly or through other records, each once, depth first in
+   * component order: the order their generated methods are written in.
+   */
+  List<RecordModel> recordsUsedBy(List<StructuredType> roots) {
+    Map<ClassName, RecordModel> found = new LinkedHashMap<>();
+    roots.forEach(root -> collect(root, found));
+    return List.copyOf(found.values());
+  }
+
+  private void collect(StructuredType type, Map<ClassName, RecordModel> found) {
+    for (ClassName name : type.records()) {
+      if (!found.containsKey(name)) {
+        RecordModel record = record(name);
+        found.put(name, record);
+        record.components().forEach(c -> collect(c.type(), found));
+      }
+    }
   }
 
   /**

@@ -22,12 +22,14 @@ import javax.lang.model.util.Types;
  */
 final class ClientParser {
   private final Elements elements;
+  private final Types types;
   private final AnnotationValues values;
   private final Members members;
   private final MethodParser methodParser;
 
   ClientParser(Elements elements, Types types) {
     this.elements = elements;
+    this.types = types;
     this.values = new AnnotationValues(elements);
     this.members = new Members(elements, types);
     this.methodParser = new MethodParser(values);
@@ -39,6 +41,10 @@ final class ClientParser {
     SourceRef source = new SourceRef(type, client.orElse(null), null);
     Defaults defaults = defaults(type, client);
     String displayName = String.join(".", name.simpleNames());
+    StructureParser structures = new StructureParser(elements, types);
+    List<MethodModel> methods = members.of(type).stream()
+        .map(m -> methodParser.parse(m, type, defaults, structures))
+        .toList();
     return new ClientModel(
         name,
         ClassName.get(name.packageName(), "Llm" + String.join("_", name.simpleNames())),
@@ -47,9 +53,8 @@ final class ClientParser {
         access(type),
         type.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
         defaults,
-        members.of(type).stream()
-            .map(m -> methodParser.parse(m, type, defaults))
-            .toList(),
+        methods,
+        structures.records(),
         memberTypeNames(type),
         source);
   }

@@ -2,6 +2,7 @@ package dev.llmcall.processor;
 
 import dev.llmcall.processor.ClientModel.Defaults;
 import dev.llmcall.processor.ClientModel.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ final class ClientValidator {
   private static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
   private final TemplateValidator templates = new TemplateValidator();
+  private final StructureValidator structures = new StructureValidator();
 
   ValidationReport validate(ClientModel client) {
     ValidationReport.Builder report = ValidationReport.builder();
@@ -34,9 +36,13 @@ final class ClientValidator {
           client.displayName(), client.access().description(), client.impl().simpleName());
     }
     checkDefaults(client.defaults(), report);
+    List<MethodModel> checked = new ArrayList<>();
     for (MethodModel method : client.methods()) {
-      checkMethod(client, method, report);
+      if (checkMethod(client, method, report)) {
+        checked.add(method);
+      }
     }
+    structures.check(client, checked, report);
     return report.build();
   }
 
@@ -60,19 +66,20 @@ final class ClientValidator {
     defaults.circuitBreaker().ifPresent(b -> checkBreakerName(b, report));
   }
 
-  private void checkMethod(
+  /** Checks one method; false if it is not one to implement, so there is nothing more to check. */
+  private boolean checkMethod(
       ClientModel client, MethodModel method, ValidationReport.Builder report) {
     if (method.call().isEmpty()) {
       // An inherited method may come from a library: point at the interface the user can fix.
       SourceRef where = method.inherited() ? client.source() : method.source();
       report.error(SourceRef.of(where.element()), Messages.MISSING_CALL,
           method.displayName(), client.impl().simpleName());
-      return;
+      return false;
     }
     if (method.kind() != MethodModel.Kind.ABSTRACT) {
       report.error(method.source(), Messages.CALL_NOT_ABSTRACT,
           method.displayName(), method.kind().description());
-      return;
+      return false;
     }
     SourceRef onMethod = SourceRef.of(method.source().element());
     if (!method.typeParameters().isEmpty()) {
@@ -83,6 +90,7 @@ final class ClientValidator {
     checkReturnType(method, call, report);
     checkSettings(client, method, call, report);
     templates.check(client, method, call, report);
+    return true;
   }
 
   private static void checkReturnType(
@@ -100,6 +108,16 @@ final class ClientValidator {
     boolean notStreaming = method.returnKind().filter(k -> !k.streaming()).isPresent();
     own(call.resumeStream()).filter(r -> notStreaming).ifPresent(r -> report.error(
         r.source(), Messages.RESUME_WITHOUT_STREAM, method.displayName(), method.returnType()));
+    boolean notStructured = method.returnKind().filter(k -> !k.structured()).isPresent();
+    call.repairAttempts().ifPresent(r -> {
+      if (r.value() < 0) {
+        report.error(r.source(), Messages.REPAIR_ATTEMPTS_OUT_OF_RANGE,
+            r.value(), method.displayName());
+      } else if (notStructured) {
+        report.error(r.source(), Messages.REPAIR_WITHOUT_STRUCTURE,
+            r.value(), method.displayName(), method.returnType());
+      }
+    });
   }
 
   private static void checkSettings(

@@ -46,18 +46,23 @@ final class Members {
         .toList();
   }
 
-  /** Whether {@code type}'s super-interfaces, or signatures of {@link #of}, name a missing type. */
+  /**
+   * Whether {@code type}'s super-interfaces, or signatures of {@link #of}, name a missing type,
+   * also through the components of records they use (#6).
+   */
   boolean referencesUndefinedTypes(TypeElement type) {
     if (type.getInterfaces().stream().anyMatch(Members::isUndefined)) {
       return true;
     }
+    Set<String> records = new HashSet<>();
     for (ExecutableElement method : of(type)) {
       if (isUndefined(method.getReturnType())
+          || recordUsesUndefined(method.getReturnType(), records)
           || method.getThrownTypes().stream().anyMatch(Members::isUndefined)) {
         return true;
       }
       for (VariableElement param : method.getParameters()) {
-        if (isUndefined(param.asType())
+        if (isUndefined(param.asType()) || recordUsesUndefined(param.asType(), records)
             || param.getAnnotationMirrors().stream()
                 .anyMatch(a -> isUndefined(a.getAnnotationType()))) {
           return true;
@@ -65,6 +70,24 @@ final class Members {
       }
     }
     return false;
+  }
+
+  /** Whether a record in {@code type}, at any depth, has a component of a missing type. */
+  private static boolean recordUsesUndefined(TypeMirror type, Set<String> seen) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    if (declared.getTypeArguments().stream().anyMatch(t -> recordUsesUndefined(t, seen))) {
+      return true;
+    }
+    TypeElement element = (TypeElement) declared.asElement();
+    if (element.getKind() != ElementKind.RECORD
+        || !seen.add(element.getQualifiedName().toString())) {
+      return false;
+    }
+    return element.getRecordComponents().stream().map(c -> c.asType())
+        .anyMatch(t -> isUndefined(t) || recordUsesUndefined(t, seen));
   }
 
   private void collect(

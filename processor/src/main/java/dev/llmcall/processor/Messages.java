@@ -27,13 +27,34 @@ enum Messages {
   UNSUPPORTED_RETURN_TYPE("LlmUnsupportedReturnType",
       "@LlmCall method %s returns %s; supported return types are String, LlmResponse<String>,"
           + " CompletableFuture<String>, CompletableFuture<LlmResponse<String>>, Stream<String>,"
-          + " Flow.Publisher<String> and LlmStream"),
+          + " Flow.Publisher<String>, LlmStream, R, LlmResponse<R>, CompletableFuture<R> and"
+          + " CompletableFuture<LlmResponse<R>>, where R is a record, an enum, or a List of"
+          + " records or enums"),
   UNSUPPORTED_STREAM_TYPE("LlmUnsupportedStreamType",
       "@LlmCall method %s returns %s, but %s; a stream yields text chunks, so declare %s"),
   RESUME_WITHOUT_STREAM("LlmResumeWithoutStream",
       "@Retry(resumeStream = true) on %s has nothing to resume: it returns %s, which is not"
           + " a stream; declare Stream<String>, Flow.Publisher<String> or LlmStream, or remove"
           + " resumeStream"),
+  UNSUPPORTED_COMPONENT_TYPE("LlmUnsupportedComponentType",
+      "Component '%s' of record %s has type %s, which llmcall cannot map to JSON: %s."
+          + " Supported are records, enums, String, boolean, int, long, double, char and their"
+          + " boxes, BigDecimal, LocalDate, LocalDateTime, Instant, List<T>, Set<T> and"
+          + " Map<String, T> of those, and Optional<T> as the whole type of a component"),
+  GENERIC_RECORD("LlmGenericRecord",
+      "%s uses %s, which is a generic record; llmcall writes one schema, decoder and encoder"
+          + " per record, so a structured type cannot have type parameters; declare a record"
+          + " without them"),
+  CYCLIC_RECORD("LlmCyclicRecord",
+      "Component '%s' of record %s makes the structured result recursive (%s), and its JSON"
+          + " schema would never end; break the cycle, for example by referring to the other"
+          + " record by an id"),
+  REPAIR_ATTEMPTS_OUT_OF_RANGE("LlmRepairAttemptsOutOfRange",
+      "repairAttempts = %d on %s must be at least 0, or -1 for the default of 1"),
+  REPAIR_WITHOUT_STRUCTURE("LlmRepairWithoutStructure",
+      "repairAttempts = %d on %s has nothing to repair: it returns %s, which is not a"
+          + " structured result; return a record, an enum or a List of them, or remove"
+          + " repairAttempts"),
   BLANK_PROMPT("LlmBlankPrompt",
       "The prompt of %s is blank; say what the model should do, for example"
           + " prompt = \"Summarize: {text}\""),

@@ -4,6 +4,7 @@ import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One method of a client type: an abstract method the generated class implements, or a method
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param kind whether it is abstract, default, static, ...
  * @param returnType the declared return type
  * @param returnKind the return type's kind, or empty if the type is not supported
+ * @param result for a structured return kind, the record, enum or list it reads (#6)
  * @param unsupportedStream why the return type, which asks for a stream, is not supported; empty
  *     if it is supported or does not look like a stream
  * @param params the parameters in order
@@ -30,6 +32,7 @@ record MethodModel(
     Kind kind,
     TypeName returnType,
     Optional<ReturnKind> returnKind,
+    Optional<StructuredType> result,
     Optional<UnsupportedStream> unsupportedStream,
     List<ParamModel> params,
     List<TypeName> exceptions,
@@ -46,6 +49,9 @@ record MethodModel(
     Objects.requireNonNull(returnType, "returnType == null");
     Objects.requireNonNull(returnKind, "returnKind == null");
     Objects.requireNonNull(unsupportedStream, "unsupportedStream == null");
+    if (result.isPresent() != returnKind.filter(ReturnKind::structured).isPresent()) {
+      throw new IllegalArgumentException(name + " returns " + returnKind + " but reads " + result);
+    }
     if (returnKind.isPresent() && unsupportedStream.isPresent()) {
       throw new IllegalArgumentException(
           name + " returns " + returnKind.get() + ", which is supported: " + unsupportedStream);
@@ -63,6 +69,14 @@ record MethodModel(
   /** {@code Type.method}, for messages. */
   String displayName() {
     return declaringType + "." + name;
+  }
+
+  /** The parameters rendered as JSON by a template of {@code call}, in order. */
+  List<ParamModel> jsonParams(CallModel call) {
+    Set<String> used = call.usedParameters();
+    return params.stream()
+        .filter(p -> p.kind() == ParamModel.Kind.JSON && used.contains(p.name()))
+        .toList();
   }
 
   /** The parameter called {@code name}, if there is one. */

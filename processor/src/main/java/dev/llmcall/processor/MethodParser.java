@@ -40,19 +40,27 @@ final class MethodParser {
     this.values = values;
   }
 
-  MethodModel parse(ExecutableElement method, TypeElement client, Defaults defaults) {
+  /**
+   * Reads {@code method}; the records its result and parameters use go to {@code structures},
+   * which is shared by all methods of the client.
+   */
+  MethodModel parse(ExecutableElement method, TypeElement client, Defaults defaults,
+      StructureParser structures) {
     Optional<AnnotationMirror> llmCall = AnnotationValues.find(method, AnnotationValues.LLM_CALL);
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
-    Optional<ReturnKind> returnKind = returnKind(method.getReturnType());
+    TypeMirror returnType = method.getReturnType();
+    Optional<ReturnKind> returnKind = returnKind(returnType);
     boolean streaming = returnKind.filter(ReturnKind::streaming).isPresent();
     return new MethodModel(
         method.getSimpleName().toString(),
         String.join(".", ClassName.get(declaring).simpleNames()),
         kind(method),
-        TypeName.get(method.getReturnType()),
+        TypeName.get(returnType),
         returnKind,
-        returnKind.isPresent() ? Optional.empty() : unsupportedStream(method.getReturnType()),
-        method.getParameters().stream().map(MethodParser::param).toList(),
+        returnKind.filter(ReturnKind::structured)
+            .map(k -> structures.parse(resultType(returnType))),
+        returnKind.isPresent() ? Optional.empty() : unsupportedStream(returnType),
+        method.getParameters().stream().map(p -> param(p, structures)).toList(),
         method.getThrownTypes().stream().map(TypeName::get).toList(),
         method.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
         method.isVarArgs(),
@@ -80,6 +88,8 @@ final class MethodParser {
         values.get(method, llmCall, "maxTokens", Integer.class).filter(s -> s.value() != 0),
         values.get(method, llmCall, "temperature", Double.class)
             .filter(s -> !s.value().isNaN()),
+        values.get(method, llmCall, "repairAttempts", Integer.class)
+            .filter(s -> s.value() != -1),
         retry.flatMap(a -> values.get(method, a, "policy", String.class))
             .or(() -> defaults.retryPolicy().map(Setting::asInherited)),
         // The nearest @Retry wins whole: a method's @Retry does not mix with the interface's.
@@ -94,15 +104,19 @@ final class MethodParser {
         SourceRef.of(method, llmCall));
   }
 
-  private static ParamModel param(VariableElement param) {
+  private static ParamModel param(VariableElement param, StructureParser structures) {
     TypeMirror type = param.asType();
     ParamModel.Kind kind;
+    Optional<StructuredType> json = Optional.empty();
     if (type.getKind().isPrimitive()) {
       kind = ParamModel.Kind.PRIMITIVE;
     } else if (type.getKind() == TypeKind.ARRAY) {
       kind = ParamModel.Kind.ARRAY;
+    } else if (isNamed(type, STRING)) {
+      kind = ParamModel.Kind.STRING;
     } else {
-      kind = isNamed(type, STRING) ? ParamModel.Kind.STRING : ParamModel.Kind.OTHER;
+      json = Optional.of(structures.parse(type)).filter(MethodParser::rendersAsJson);
+      kind = json.isPresent() ? ParamModel.Kind.JSON : ParamModel.Kind.OTHER;
     }
     // A type-use @Nullable goes on the type (java.lang.@Nullable String), any other on the
     // parameter; TypeName.get drops type annotations, so both are put back by hand.
@@ -117,9 +131,20 @@ final class MethodParser {
         param.getSimpleName().toString(),
         typeName,
         kind,
+        json,
         typeUse.isPresent() || declaration.isPresent(),
         declaration.stream().toList(),
         SourceRef.of(param));
+  }
+
+  /**
+   * A record, or a {@code List}, {@code Set} or {@code Map<String, ...>} llmcall can write, is
+   * rendered as JSON; anything else (an enum, a scalar, {@code List<Object>}, a generic record)
+   * by {@code toString()}, as before #6.
+   */
+  private static boolean rendersAsJson(StructuredType type) {
+    return type instanceof StructuredType.RecordType
+        || (type instanceof StructuredType.Container && type.unsupported().isEmpty());
   }
 
   /** An annotation named {@code Nullable}, from any package. */
@@ -164,7 +189,28 @@ final class MethodParser {
     } else if (result.filter(t -> isOfString(t, RESPONSE)).isPresent()) {
       return Optional.of(ReturnKind.RESPONSE_ASYNC);
     }
-    return Optional.empty();
+    return structuredKind(type);
+  }
+
+  /** The kind of {@code R}, {@code LlmResponse<R>} and their futures, R a result root (#6). */
+  private static Optional<ReturnKind> structuredKind(TypeMirror type) {
+    Optional<TypeMirror> future = onlyTypeArgument(type, FUTURE);
+    TypeMirror inner = future.orElse(type);
+    Optional<TypeMirror> response = onlyTypeArgument(inner, RESPONSE);
+    if (!StructureParser.isResultRoot(response.orElse(inner))) {
+      return Optional.empty();
+    } else if (future.isPresent()) {
+      return Optional.of(response.isPresent()
+          ? ReturnKind.STRUCTURED_RESPONSE_ASYNC : ReturnKind.STRUCTURED_ASYNC);
+    }
+    return Optional.of(
+        response.isPresent() ? ReturnKind.STRUCTURED_RESPONSE : ReturnKind.STRUCTURED);
+  }
+
+  /** The {@code R} of a structured return type. */
+  private static TypeMirror resultType(TypeMirror type) {
+    TypeMirror inner = onlyTypeArgument(type, FUTURE).orElse(type);
+    return onlyTypeArgument(inner, RESPONSE).orElse(inner);
   }
 
   /**
@@ -190,6 +236,8 @@ final class MethodParser {
       return Optional.of(UnsupportedStream.NESTED);
     } else if (isNamed(element, RESPONSE)) {
       return Optional.of(UnsupportedStream.RESPONSES);
+    } else if (StructureParser.isResultRoot(element)) {
+      return Optional.of(UnsupportedStream.STRUCTURED);
     }
     return Optional.of(UnsupportedStream.NOT_TEXT);
   }

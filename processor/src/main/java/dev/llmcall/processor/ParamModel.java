@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.Objects;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -12,6 +13,7 @@ import javax.lang.model.SourceVersion;
  * @param name the parameter's name, as declared
  * @param type the declared type, with a type-use {@code @Nullable} if it has one
  * @param kind what the type is, as far as rendering it into a prompt goes
+ * @param json for {@link Kind#JSON}, the type the generated encoder writes
  * @param nullable whether it has an annotation called {@code Nullable}, from any package
  * @param annotations declaration annotations the generated parameter repeats: a
  *     {@code @Nullable} that is not a type-use annotation
@@ -21,6 +23,7 @@ record ParamModel(
     String name,
     TypeName type,
     Kind kind,
+    Optional<StructuredType> json,
     boolean nullable,
     List<ClassName> annotations,
     SourceRef source) {
@@ -31,6 +34,9 @@ record ParamModel(
     }
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(kind, "kind == null");
+    if (json.isPresent() != (kind == Kind.JSON)) {
+      throw new IllegalArgumentException(name + " is " + kind + " with " + json);
+    }
     annotations = List.copyOf(annotations);
     Objects.requireNonNull(source, "source == null");
   }
@@ -48,6 +54,11 @@ record ParamModel(
     PRIMITIVE,
     /** An array: would render as its identity hash, so not allowed in a template. */
     ARRAY,
+    /**
+     * A record, or a {@code List}, {@code Set} or {@code Map<String, ...>} of structured types:
+     * rendered as JSON by a generated encoder (#6).
+     */
+    JSON,
     /** Any other reference type: rendered by {@code toString()}. */
     OTHER
   }

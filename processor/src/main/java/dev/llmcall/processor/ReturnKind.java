@@ -14,7 +14,13 @@ enum ReturnKind {
   /** The chunks of an {@code LlmStream}, which closes it when the {@code Stream} is closed. */
   TEXT_STREAM("Stream<String>", "stream", "text"),
   TEXT_PUBLISHER("Flow.Publisher<String>", "publisher", null),
-  LLM_STREAM("LlmStream", "stream", null);
+  LLM_STREAM("LlmStream", "stream", null),
+  /** A record, an enum or a {@code List} of them, read from a structured answer (#6). */
+  STRUCTURED("R", "structured", "value"),
+  STRUCTURED_RESPONSE("LlmResponse<R>", "structured", null),
+  /** The future's response is mapped to its value with {@code thenApply}. */
+  STRUCTURED_ASYNC("CompletableFuture<R>", "structuredAsync", "value"),
+  STRUCTURED_RESPONSE_ASYNC("CompletableFuture<LlmResponse<R>>", "structuredAsync", null);
 
   /** The streaming kinds, for messages that suggest one. */
   static final String ALL_STREAMS = "Stream<String>, Flow.Publisher<String> or LlmStream";
@@ -39,9 +45,24 @@ enum ReturnKind {
     return boundCallMethod;
   }
 
-  /** The no-argument method called on the result of {@link #boundCallMethod}, if any. */
+  /**
+   * The no-argument method called on the result of {@link #boundCallMethod}, if any; for an
+   * {@link #async} kind, on the response the future completes with.
+   */
   Optional<String> resultMethod() {
     return Optional.ofNullable(resultMethod);
+  }
+
+  /** Whether the result is a future. */
+  boolean async() {
+    return this == TEXT_ASYNC || this == RESPONSE_ASYNC || this == STRUCTURED_ASYNC
+        || this == STRUCTURED_RESPONSE_ASYNC;
+  }
+
+  /** Whether the answer is read into a record, an enum or a list of them. */
+  boolean structured() {
+    return this == STRUCTURED || this == STRUCTURED_RESPONSE || this == STRUCTURED_ASYNC
+        || this == STRUCTURED_RESPONSE_ASYNC;
   }
 
   /** Whether the answer arrives in chunks, so that {@code @Retry(resumeStream)} applies. */

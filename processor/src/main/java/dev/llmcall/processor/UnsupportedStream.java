@@ -21,6 +21,10 @@ enum UnsupportedStream {
   /** {@code CompletableFuture<Stream<String>>}, {@code CompletableFuture<LlmStream>}. */
   IN_FUTURE("a stream is already asynchronous and needs no CompletableFuture around it",
       ReturnKind.ALL_STREAMS),
+  /** {@code Stream<Person>}, {@code Flow.Publisher<List<Color>>} (#6). */
+  STRUCTURED("structured output and streaming are not combined in this version",
+      "Stream<String> for text, or the element type itself (or a CompletableFuture of it) for"
+          + " one structured result"),
   /** {@code Iterator<String>}, {@code Iterable<String>}. */
   NOT_CLOSEABLE("it cannot be closed, so a stream left unread would keep its HTTP exchange open",
       "LlmStream, which is an Iterable<String> and can be closed");

@@ -72,6 +72,21 @@ class GoldenTest {
     golden("defaults", "Assistant", "com.example.LlmAssistant");
   }
 
+  @Test
+  void structuredResultsInEveryReturnShape() {
+    golden("structured", "Assistant", "com.example.LlmAssistant");
+  }
+
+  @Test
+  void schemasOfEveryStructuredType() {
+    golden("schemas", "Catalog", "com.example.LlmCatalog");
+  }
+
+  @Test
+  void recordAndCollectionParametersRenderAsJson() {
+    golden("jsonparams", "Shop", "com.example.LlmShop");
+  }
+
   private static void golden(String shape, String input, String generated, String... others) {
     LlmClientProcessor processor = new LlmClientProcessor();
     List<JavaFileObject> sources = new ArrayList<>();

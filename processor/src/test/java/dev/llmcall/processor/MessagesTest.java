@@ -20,7 +20,8 @@ class MessagesTest {
   @Test
   void unsupportedReturnTypeListsEverySupportedType() {
     String message = Messages.UNSUPPORTED_RETURN_TYPE.format("A.f", "int");
-    String list = message.substring(message.indexOf("supported return types are ") + 27);
+    String list = message.substring(
+        message.indexOf("supported return types are ") + 27, message.indexOf(", where R is"));
     assertThat(list.split(", | and "))
         .asList()
         .containsExactlyElementsIn(

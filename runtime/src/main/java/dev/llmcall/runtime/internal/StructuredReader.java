@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.llmcall.runtime.spi.StructuredOutput;
 import dev.llmcall.runtime.spi.Violations;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.List;
  * precision. Internal: not part of the API.
  */
 final class StructuredReader {
-  private static final ObjectReader READER = new ObjectMapper().reader()
+  // Exact decimals: 12.50 stays 12.50 (the default node factory would strip the zero).
+  private static final ObjectReader READER = new ObjectMapper()
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true)).reader()
       .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

@@ -1,0 +1,170 @@
+package dev.llmcall.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes what structured results and JSON parameters need in a client class (#6): a
+ * {@code StructuredOutput} constant per result type, a decoder per record the results use (see
+ * {@link DecoderWriter}) and an encoder per record or collection the prompts render as JSON (see
+ * {@link EncoderWriter}). Names come from {@link NameAllocator}s, so that two records called
+ * {@code Item} in different packages get {@code decodeItem} and {@code decodeItem_}. Sample
+ * output:
+ *
+ * <pre>{@code
+ * private static final StructuredOutput<Person> PERSON_OUTPUT = StructuredOutput.of("Person",
+ *     "{\"type\":\"object\",...}", LlmAssistant::decodePerson);
+ *
+ * return this.extract.structured(null, "Who is in: " + text, PERSON_OUTPUT).value();
+ * return this.check.text(null, "Check " + JsonWriting.toJson(order, LlmAssistant::encodeOrder));
+ * }</pre>
+ */
+final class CodecWriter {
+  private static final ClassName STRUCTURED_OUTPUT =
+      ClassName.get("dev.llmcall.runtime.spi", "StructuredOutput");
+  private static final ClassName JSON_WRITING =
+      ClassName.get("dev.llmcall.runtime.spi", "JsonWriting");
+
+  private final ClientModel client;
+  private final NameAllocator methodNames = new NameAllocator();
+  private final Map<TypeName, FieldSpec> outputs = new LinkedHashMap<>();
+  private final List<MethodSpec> methods = new ArrayList<>();
+
+  /**
+   * @param fieldNames the allocator that named the class's other fields, which the constants
+   *     must not clash with
+   */
+  CodecWriter(ClientModel client, NameAllocator fieldNames) {
+    this.client = client;
+    // Decoders and encoders are static methods of the class that implements the interface.
+    client.methods().stream().map(MethodModel::name).distinct().forEach(methodNames::newName);
+    methodNames.newName("create");
+    Set<StructuredType> results = new LinkedHashSet<>();
+    Set<StructuredType> jsonParams = new LinkedHashSet<>();
+    for (MethodModel method : client.methods()) {
+      method.result().ifPresent(results::add);
+      method.call().ifPresent(
+          call -> method.jsonParams(call).forEach(p -> jsonParams.add(p.json().get())));
+    }
+    List<RecordModel> decoded = client.recordsUsedBy(List.copyOf(results));
+    List<RecordModel> encoded = client.recordsUsedBy(List.copyOf(jsonParams));
+    decoded.forEach(r -> name("decode", r.type(), r.type().simpleName()));
+    results.stream().filter(CodecWriter::isWrapped)
+        .forEach(r -> name("decode", r.type(), r.label() + "Root"));
+    jsonParams.stream().filter(CodecWriter::isWrapped)
+        .forEach(t -> name("encode", t.type(), t.label()));
+    encoded.forEach(r -> name("encode", r.type(), r.type().simpleName()));
+    DecoderWriter decoders = new DecoderWriter(client, t -> method("decode", t));
+    EncoderWriter encoders = new EncoderWriter(t -> method("encode", t));
+    for (StructuredType result : results) {
+      outputs.put(result.type(), output(result, fieldNames));
+      if (isWrapped(result)) {
+        methods.add(decoders.root(method("decode", result.type()), result));
+      }
+    }
+    decoded.forEach(r -> methods.add(decoders.record(method("decode", r.type()), r)));
+    jsonParams.stream().filter(CodecWriter::isWrapped)
+        .forEach(t -> methods.add(encoders.value(method("encode", t.type()), t)));
+    encoded.forEach(r -> methods.add(encoders.record(method("encode", r.type()), r)));
+  }
+
+  /** The {@code StructuredOutput} constants, one per result type, in order of first use. */
+  List<FieldSpec> fields() {
+    return List.copyOf(outputs.values());
+  }
+
+  /** The decoders and encoders. */
+  List<MethodSpec> methods() {
+    return List.copyOf(methods);
+  }
+
+  /** The constant for the result of {@code method}. */
+  FieldSpec output(MethodModel method) {
+    StructuredType result = method.result().orElseThrow(
+        () -> new IllegalStateException(method.displayName() + " has no structured result"));
+    return outputs.get(result.type());
+  }
+
+  /** {@code JsonWriting.toJson(order, LlmShop::encodeOrder)}. */
+  CodeBlock toJson(ParamModel param) {
+    TypeName type = param.json().orElseThrow(
+        () -> new IllegalStateException(param.name() + " is not rendered as JSON")).type();
+    return CodeBlock.of("$T.toJson($N, $T::$N)",
+        JSON_WRITING, param.name(), client.impl(), method("encode", type));
+  }
+
+  private FieldSpec output(StructuredType result, NameAllocator fieldNames) {
+    String name = fieldNames.newName(
+        ClientImplWriter.upperSnake(result.label()) + "_OUTPUT", new Tag("output", result.type()));
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(STRUCTURED_OUTPUT, result.type().box()), name,
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of($S,$W$S,$W$T::$N)", STRUCTURED_OUTPUT, SchemaWriter.name(result),
+            SchemaWriter.write(client, result), client.impl(), method("decode", result.type()))
+        .build();
+  }
+
+  /** A record result is read by its record's decoder; an enum or list one is wrapped. */
+  private static boolean isWrapped(StructuredType type) {
+    return !(type instanceof StructuredType.RecordType);
+  }
+
+  private void name(String role, TypeName type, String label) {
+    methodNames.newName(role + label, new Tag(role, type));
+  }
+
+  private String method(String role, TypeName type) {
+    return methodNames.get(new Tag(role, type));
+  }
+
+  /** What a generated name is for: the decoder of a type, its encoder, its output constant. */
+  private record Tag(String role, TypeName type) {}
+
+  /**
+   * The local names of one generated decoder or encoder. Reserved names come first: parameters,
+   * and types used in expressions ({@code JsonFields.string}, {@code Color.values()}), which a
+   * local of the same name would hide. A name for a nesting depth (a loop variable, a lambda
+   * parameter) is allocated once and reused by siblings, which do not overlap: {@code item} for
+   * the outer loop, {@code item2} inside it.
+   */
+  static final class Locals {
+    private final NameAllocator names = new NameAllocator();
+    private final Set<String> reserved = new HashSet<>();
+    private final Map<String, String> scoped = new HashMap<>();
+
+    Locals(List<String> reserved) {
+      reserved.forEach(this::reserve);
+    }
+
+    void reserve(String name) {
+      if (reserved.add(name)) {
+        names.newName(name, Locals.class.getName() + "#" + name);
+      }
+    }
+
+    /** A fresh name for a local that lives to the end of the method. */
+    String newName(String suggestion) {
+      return names.newName(suggestion);
+    }
+
+    /** The name for {@code base} at nesting {@code depth}. */
+    String scoped(String base, int depth) {
+      return scoped.computeIfAbsent(base + "#" + depth,
+          tag -> names.newName(depth == 0 ? base : base + (depth + 1)));
+    }
+  }
+}

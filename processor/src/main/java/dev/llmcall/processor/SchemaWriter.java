@@ -1,0 +1,234 @@
+package dev.llmcall.processor;
+
+import dev.llmcall.processor.RecordModel.Component;
+import dev.llmcall.processor.StructuredType.Container;
+import dev.llmcall.processor.StructuredType.ContainerKind;
+import dev.llmcall.processor.StructuredType.EnumType;
+import dev.llmcall.processor.StructuredType.RecordType;
+import dev.llmcall.processor.StructuredType.Scalar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the JSON schema of a structured result at compile time (#6), as compact JSON text in a
+ * fixed order. The schema is strict, as OpenAI's strict mode and Anthropic's tool input want it:
+ * every object lists all its properties as required and allows no others, optional values are
+ * nullable instead of missing, everything is inline, and the root is an object. For
+ * {@code record Person(String name, Optional<Integer> age)}:
+ *
+ * <pre>{@code
+ * {"type":"object","properties":{"name":{"type":"string"},"age":{"type":["integer","null"]}},
+ *  "required":["name","age"],"additionalProperties":false}
+ * }</pre>
+ *
+ * <p>An enum or list result is wrapped as the property {@code value} of an object.
+ */
+final class SchemaWriter {
+  /** JSON Schema's date-time needs an offset, which a LocalDateTime has not; so it is described. */
+  static final String LOCAL_DATE_TIME = "ISO-8601 local date-time, e.g. 2025-01-31T09:30:00";
+  /** The one property of the object an enum or list result is wrapped in. */
+  static final String WRAPPED = "value";
+
+  private final ClientModel client;
+
+  private SchemaWriter(ClientModel client) {
+    this.client = client;
+  }
+
+  /** The schema of the result {@code root}, as JSON text. */
+  static String write(ClientModel client, StructuredType root) {
+    Map<String, Object> schema = new SchemaWriter(client).schema(root);
+    if (!(root instanceof RecordType)) {
+      schema = object(Optional.empty(), Map.of(WRAPPED, schema));
+    }
+    StringBuilder out = new StringBuilder();
+    json(schema, out);
+    return out.toString();
+  }
+
+  /** The schema name providers want, {@code [A-Za-z0-9_-]{1,64}}: {@code PersonList}. */
+  static String name(StructuredType root) {
+    String name = root.label().replaceAll("[^A-Za-z0-9_-]", "_");
+    return name.length() > 64 ? name.substring(0, 64) : name;
+  }
+
+  private Map<String, Object> schema(StructuredType type) {
+    if (type instanceof Scalar scalar) {
+      return scalar(scalar);
+    } else if (type instanceof EnumType enumType) {
+      Map<String, Object> schema = new LinkedHashMap<>();
+      schema.put("type", "string");
+      enumType.description().ifPresent(d -> schema.put("description", d));
+      schema.put("enum", enumType.constants());
+      return schema;
+    } else if (type instanceof RecordType record) {
+      return record(client.record(record.type()));
+    } else if (type instanceof Container container) {
+      return container(container);
+    }
+    throw new IllegalStateException("no schema for " + type);
+  }
+
+  private static Map<String, Object> scalar(Scalar scalar) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    switch (scalar.kind()) {
+      case BOOLEAN -> schema.put("type", "boolean");
+      case INT, LONG -> schema.put("type", "integer");
+      case DOUBLE, DECIMAL -> schema.put("type", "number");
+      case CHAR -> {
+        // OpenAI's strict mode takes pattern and format on strings, not minLength/maxLength.
+        schema.put("type", "string");
+        schema.put("pattern", "^[\\s\\S]$");
+      }
+      case DATE -> {
+        schema.put("type", "string");
+        schema.put("format", "date");
+      }
+      case DATE_TIME -> {
+        schema.put("type", "string");
+        schema.put("description", LOCAL_DATE_TIME);
+      }
+      case INSTANT -> {
+        schema.put("type", "string");
+        schema.put("format", "date-time");
+      }
+      case STRING -> schema.put("type", "string");
+    }
+    return schema;
+  }
+
+  private Map<String, Object> container(Container container) {
+    Map<String, Object> element = schema(container.element());
+    if (container.kind() == ContainerKind.OPTIONAL) {
+      return nullable(element);
+    }
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "array");
+    if (container.kind() == ContainerKind.MAP) {
+      // Strict schemas allow no free-form keys, so a map is a list of entries.
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("key", Map.of("type", "string"));
+      entry.put("value", element);
+      schema.put("items", object(Optional.empty(), entry));
+    } else {
+      schema.put("items", element);
+    }
+    return schema;
+  }
+
+  private Map<String, Object> record(RecordModel record) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    for (Component component : record.components()) {
+      Map<String, Object> property = schema(component.type());
+      if (component.nullable() && !isOptional(component)) {
+        property = nullable(property);
+      }
+      if (component.description().isPresent()) {
+        property = described(property, component.description().get());
+      }
+      properties.put(component.name(), property);
+    }
+    return object(record.description(), properties);
+  }
+
+  private static boolean isOptional(Component component) {
+    return component.type() instanceof Container c && c.kind() == ContainerKind.OPTIONAL;
+  }
+
+  private static Map<String, Object> object(
+      Optional<String> description, Map<String, Object> properties) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    description.ifPresent(d -> schema.put("description", d));
+    schema.put("properties", properties);
+    schema.put("required", new ArrayList<>(properties.keySet()));
+    schema.put("additionalProperties", false);
+    return schema;
+  }
+
+  /**
+   * A simple scalar gets {@code "type":["string","null"]}; an object, array or enum, whose
+   * other keywords would reject null, is wrapped in {@code anyOf}.
+   */
+  private static Map<String, Object> nullable(Map<String, Object> schema) {
+    Object type = schema.get("type");
+    if (type instanceof String name && !name.equals("object") && !name.equals("array")
+        && !schema.containsKey("enum")) {
+      Map<String, Object> copy = new LinkedHashMap<>(schema);
+      copy.put("type", List.of(name, "null"));
+      return copy;
+    }
+    Map<String, Object> anyOf = new LinkedHashMap<>();
+    anyOf.put("anyOf", List.of(schema, Map.of("type", "null")));
+    return anyOf;
+  }
+
+  /**
+   * The component's description goes on its property, after {@code type}, in place of the
+   * type's own; the local date-time hint is kept, since it says how to write the value.
+   */
+  private static Map<String, Object> described(Map<String, Object> schema, String description) {
+    String text = LOCAL_DATE_TIME.equals(schema.get("description"))
+        ? description + " (" + LOCAL_DATE_TIME + ")"
+        : description;
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (schema.containsKey("type")) {
+      out.put("type", schema.get("type"));
+    }
+    out.put("description", text);
+    schema.forEach(out::putIfAbsent);
+    return out;
+  }
+
+  /** Writes maps, lists, strings, numbers, booleans and null as compact JSON. */
+  private static void json(Object value, StringBuilder out) {
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      String separator = "";
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        out.append(separator);
+        string((String) entry.getKey(), out);
+        out.append(':');
+        json(entry.getValue(), out);
+        separator = ",";
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        out.append(i == 0 ? "" : ",");
+        json(list.get(i), out);
+      }
+      out.append(']');
+    } else if (value instanceof String s) {
+      string(s, out);
+    } else {
+      out.append(value);
+    }
+  }
+
+  private static void string(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}
