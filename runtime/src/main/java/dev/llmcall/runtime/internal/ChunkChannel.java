@@ -26,6 +26,7 @@ final class ChunkChannel {
   private LlmResponse<String> response;
   private LlmException failure;
   private boolean closed;
+  private boolean unsignalled;
   private volatile Runnable onRoom = () -> { };
   private volatile Runnable onSignal = () -> { };
 
@@ -39,28 +40,36 @@ final class ChunkChannel {
     this.onSignal = onSignal;
   }
 
-  /** Adds a chunk; returns whether there is room for more. Ignored once closed or finished. */
-  boolean offer(String chunk) {
-    boolean room;
-    boolean wasEmpty;
+  /**
+   * Adds a chunk without waking the reader: the network side calls {@link #arrived()} once it has
+   * handled a whole network buffer, so a reader wakes once per buffer, not once per chunk.
+   * Ignored once closed or finished.
+   */
+  void offer(String chunk) {
     lock.lock();
     try {
-      if (isFinishedLocked()) {
-        return false;
-      }
-      wasEmpty = pending.isEmpty();
-      pending.add(chunk);
-      room = pending.size() < CAPACITY;
-      if (wasEmpty) {
-        changed.signalAll(); // only then can a reader be waiting: no wake-up per chunk
+      if (!isFinishedLocked()) {
+        pending.add(chunk);
+        unsignalled = true;
       }
     } finally {
       lock.unlock();
     }
-    if (wasEmpty) {
-      onSignal.run(); // a drain that is running takes later chunks in the same pass
+  }
+
+  /** Wakes the reader (or schedules the publisher's drain) if chunks came since the last time. */
+  void arrived() {
+    lock.lock();
+    try {
+      if (!unsignalled) {
+        return;
+      }
+      unsignalled = false;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
     }
-    return room;
+    onSignal.run();
   }
 
   /** The stream ended well; chunks still pending are delivered first. */

@@ -39,6 +39,8 @@ final class SseBodySubscriber implements HttpResponse.BodySubscriber<Void>, SseL
     } catch (RuntimeException e) { // a malformed or hostile stream: past the decoder's limits
       ex.call.onTransportFailure(ex, new IOException(e.getMessage(), e));
       return;
+    } finally {
+      channel.arrived(); // one wake-up per network buffer, however many chunks it held
     }
     ex.next(channel.hasRoom());
   }
