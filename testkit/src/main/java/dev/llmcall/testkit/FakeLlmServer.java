@@ -92,6 +92,8 @@ public final class FakeLlmServer implements AutoCloseable {
   private final List<RecordedRequest> recorded = new ArrayList<>();
   private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
   private int arrivals; // guarded by lock; numbers request ids, never reset
+  /** How long a cut stream waits, after its last event, before the connection is dropped. */
+  static final long CUT_LINGER_MILLIS = 50;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicInteger activeStreams = new AtomicInteger();
   private final AtomicInteger completedStreams = new AtomicInteger();
@@ -263,9 +265,21 @@ public final class FakeLlmServer implements AutoCloseable {
       }
     }
     if (cut) {
+      // The events before the cut are flushed; let the client read them first, because the abrupt
+      // close below may reset the connection, and a reset can discard data not yet read (seen with
+      // JDK 25's client). Bounded pacing, like a reply's delay.
+      lingerBeforeCut();
       // Thrown with the exchange left open, this makes the HttpServer close the connection at once,
       // without the chunked body's last chunk: the client sees the body end abruptly.
       throw new IOException("stream cut as scripted by FakeReply.cutAfter");
+    }
+  }
+
+  private static void lingerBeforeCut() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(CUT_LINGER_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
