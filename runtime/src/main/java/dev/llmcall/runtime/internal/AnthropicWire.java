@@ -105,11 +105,11 @@ enum AnthropicWire implements ProviderWire {
     try {
       root = Json.parse(body);
     } catch (IOException e) {
-      return OpenAiWire.unreadable("the success body is not JSON");
+      return new Decoded.Failure(Classification.unreadable("the success body is not JSON"));
     }
     JsonNode content = root.path("content");
     if (!content.isArray()) {
-      return OpenAiWire.unreadable("the response has no content");
+      return new Decoded.Failure(Classification.unreadable("the response has no content"));
     }
     StringBuilder text = new StringBuilder();
     for (JsonNode block : content) {
@@ -125,8 +125,8 @@ enum AnthropicWire implements ProviderWire {
     }
     String rawStop = Json.text(root, "stop_reason");
     if ("refusal".equals(rawStop)) {
-      return OpenAiWire.contentFilter("the model refused (stop_reason refusal)"
-          + (text.length() == 0 ? "" : ": " + text));
+      return new Decoded.Failure(Classification.contentFilter("the model refused (stop_reason refusal)"
+          + (text.length() == 0 ? "" : ": " + text)));
     }
     String model = Json.text(root, "model");
     JsonNode usage = root.path("usage");

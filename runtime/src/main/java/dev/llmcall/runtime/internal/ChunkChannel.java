@@ -3,7 +3,6 @@ package dev.llmcall.runtime.internal;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -178,19 +177,6 @@ final class ChunkChannel {
     return chunk;
   }
 
-  /** Waits until the stream has ended (or {@code nanos} passed); for {@code response()}. */
-  void awaitEnd(long nanos) throws InterruptedException {
-    lock.lock();
-    try {
-      long left = nanos;
-      while (response == null && failure == null && !closed && left > 0) {
-        left = changed.awaitNanos(left);
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** The consumer went away: nothing more is kept. */
   void close() {
     lock.lock();
@@ -262,7 +248,4 @@ final class ChunkChannel {
     return closed || response != null || failure != null;
   }
 
-  static long waitForever() {
-    return TimeUnit.DAYS.toNanos(365);
-  }
 }

@@ -25,4 +25,14 @@ public record Classification(
     Objects.requireNonNull(category, "category == null");
     Objects.requireNonNull(detail, "detail == null");
   }
+
+  /** A refusal or a content-filter stop in a 2xx answer: never retryable. */
+  static Classification contentFilter(String detail) {
+    return new Classification(ErrorCategory.CONTENT_FILTER, false, null, detail, null);
+  }
+
+  /** A 2xx answer that cannot be read: not retried, as it would likely come back the same. */
+  static Classification unreadable(String detail) {
+    return new Classification(ErrorCategory.UNKNOWN, false, null, detail, null);
+  }
 }

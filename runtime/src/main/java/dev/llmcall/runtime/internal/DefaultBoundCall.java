@@ -51,11 +51,6 @@ public final class DefaultBoundCall implements BoundCall {
     return site;
   }
 
-  /** The retry policy this call was bound with. */
-  public RetryPolicy policy() {
-    return policy;
-  }
-
   @Override
   public LlmResponse<String> call(String system, String prompt) {
     return run(start(Prompt.of(system, prompt), null));

@@ -1,7 +1,6 @@
 package dev.llmcall.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.spi.CallSite;
@@ -97,21 +96,22 @@ enum OpenAiWire implements ProviderWire {
     try {
       root = Json.parse(body);
     } catch (IOException e) {
-      return unreadable("the success body is not JSON");
+      return new Decoded.Failure(Classification.unreadable("the success body is not JSON"));
     }
     JsonNode choice = root.path("choices").path(0);
     if (!choice.isObject()) {
-      return unreadable("the response has no choices");
+      return new Decoded.Failure(Classification.unreadable("the response has no choices"));
     }
     JsonNode message = choice.path("message");
     String refusal = Json.text(message, "refusal");
     String rawFinish = Json.text(choice, "finish_reason");
     if (refusal != null) {
-      return contentFilter("the model refused: " + refusal);
+      return new Decoded.Failure(Classification.contentFilter("the model refused: " + refusal));
     }
     FinishReason finish = FinishReason.fromProvider(rawFinish);
     if (finish == FinishReason.CONTENT_FILTER) {
-      return contentFilter("the provider withheld the output (finish_reason content_filter)");
+      return new Decoded.Failure(Classification.contentFilter(
+          "the provider withheld the output (finish_reason content_filter)"));
     }
     String text = Json.text(message, "content");
     String model = Json.text(root, "model");
@@ -128,12 +128,5 @@ enum OpenAiWire implements ProviderWire {
     return headers.firstValue("x-request-id").orElse(null);
   }
 
-  static Decoded unreadable(String detail) {
-    return new Decoded.Failure(new Classification(ErrorCategory.UNKNOWN, false, null, detail, null));
-  }
 
-  static Decoded contentFilter(String detail) {
-    return new Decoded.Failure(
-        new Classification(ErrorCategory.CONTENT_FILTER, false, null, detail, null));
-  }
 }

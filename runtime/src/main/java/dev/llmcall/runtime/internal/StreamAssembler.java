@@ -62,10 +62,10 @@ abstract class StreamAssembler {
    */
   final Classification endFailure() {
     if (refusal.length() > 0) {
-      return contentFilter("the model refused: " + refusal);
+      return Classification.contentFilter("the model refused: " + refusal);
     }
     if (FinishReason.fromProvider(rawFinish) == FinishReason.CONTENT_FILTER) {
-      return contentFilter("the provider withheld the output (" + rawFinish + ")");
+      return Classification.contentFilter("the provider withheld the output (" + rawFinish + ")");
     }
     return null;
   }
@@ -74,10 +74,6 @@ abstract class StreamAssembler {
   final Completion completion(String text) {
     return new Completion(text, model, FinishReason.fromProvider(rawFinish),
         new Usage(inputTokens, outputTokens));
-  }
-
-  static Classification contentFilter(String detail) {
-    return new Classification(ErrorCategory.CONTENT_FILTER, false, null, detail, null);
   }
 
   static StreamFailure unreadable(String data) {
