@@ -288,4 +288,41 @@ class StreamingTest {
     assertThrows(NullPointerException.class, () -> call("openai").stream(null, null));
     assertEquals(0, server.requestCount());
   }
+
+  @Test
+  void openingAStreamStartsNoThreadPerCall() {
+    // With a one-worker common pool (this module's surefire argLine, as on 2 cores), every
+    // HttpClient.sendAsync hands its completion to a new thread; a stream's first attempt is sent
+    // on the caller's thread instead, so a steady run of streams starts no threads at all.
+    BoundCall call = call("openai");
+    for (int i = 0; i < 20; i++) { // the transport's pool grows to its fixed size first
+      server.enqueue(FakeReply.stream("warm"));
+      assertEquals("warm", call.stream(null, "x").text().collect(Collectors.joining()));
+    }
+    long before = threadsCreated();
+    for (int i = 0; i < 20; i++) {
+      server.enqueue(FakeReply.stream("steady"));
+      assertEquals("steady", call.stream(null, "x").text().collect(Collectors.joining()));
+    }
+    long started = threadsCreated() - before - 1;
+    assertTrue(started < 5, started + " threads started for 20 streams");
+  }
+
+  /** Thread ids are handed out in order: the next one tells how many threads were made so far. */
+  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
+  private static long threadsCreated() {
+    return new Thread(() -> { }).getId();
+  }
+
+  @Test
+  void interruptedWhileOpeningEndsTheStreamAndKeepsTheInterrupt() {
+    server.enqueue(FakeReply.stream("never read"));
+    Thread.currentThread().interrupt();
+    LlmException e = assertThrows(LlmException.class, () -> call("openai").stream(null, "x"));
+    assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+    assertEquals(ErrorCategory.UNKNOWN, e.category());
+    assertTrue(e.detail().contains("interrupted"), e.detail());
+    assertTrue(e.streamState().orElseThrow().done());
+    assertEquals(0, runtime.streamWatchdog().size());
+  }
 }

@@ -33,7 +33,7 @@ final class ChunkPublisher implements Flow.Publisher<String> {
     StreamingCall call = calls.apply(channel);
     s.call = call;
     subscriber.onSubscribe(s);
-    call.start();
+    call.startAsync();
   }
 
   /** One subscription: demand, cancellation and the drain loop (rule-abiding, serialized). */

@@ -74,6 +74,12 @@ public final class HttpTransport {
     return http.send(request, BodyHandlers.ofByteArray());
   }
 
+  /** Sends and waits until {@code handler}'s body is ready (for a streamed body: the headers). */
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    return http.send(request, handler);
+  }
+
   /** Sends without blocking a thread. */
   public CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request) {
     return http.sendAsync(request, BodyHandlers.ofByteArray());

@@ -2,12 +2,14 @@ package dev.llmcall.runtime.internal;
 
 import dev.llmcall.runtime.Attempt.WaitSource;
 import dev.llmcall.runtime.ErrorCategory;
+import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.RetryPolicy;
 import dev.llmcall.runtime.StreamState;
 import dev.llmcall.runtime.StreamTimeouts;
 import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.spi.CallSite;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
@@ -68,36 +70,85 @@ final class StreamingCall {
     channel.onRoom(this::resumeDemand);
   }
 
-  /** Sends the first attempt. */
-  synchronized void start() {
+  /**
+   * Sends the first attempt on the calling thread and returns once its response headers are in
+   * (or it failed, to be retried in the background): the body is then read on the transport's
+   * threads. Blocking here is what a pull-side stream costs anyway, and it saves the hop that
+   * {@code HttpClient.sendAsync} makes to the common pool once the headers arrive, which on a
+   * machine whose common pool has one worker is a new thread per stream.
+   *
+   * @throws LlmException when the calling thread is interrupted; the stream is cancelled
+   */
+  void start() {
+    Sending first;
+    synchronized (this) {
+      watchdog.add(this);
+      first = prepare(base);
+    }
+    if (first == null) {
+      return;
+    }
+    try {
+      context.transport().send(first.request(), handler(first.exchange()));
+    } catch (IOException e) {
+      onTransportFailure(first.exchange(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      cancel();
+      throw record.failure(new Classification(ErrorCategory.UNKNOWN, false, null,
+          "interrupted while the stream was being opened", null), 0, null, e, false, stateFor(true));
+    }
+  }
+
+  /** Sends the first attempt without blocking: for the push side, whose subscribe may not wait. */
+  synchronized void startAsync() {
     watchdog.add(this);
     attempt(base);
   }
 
+  /** An attempt's exchange and its request, ready to send. */
+  private record Sending(StreamExchange exchange, HttpRequest request) {}
+
+  /** Sends an attempt without blocking (a retry or the push side's first attempt). */
   private void attempt(Prompt prompt) {
-    if (finished) {
+    Sending next = prepare(prompt);
+    if (next == null) {
       return;
     }
-    long permit = record.acquire();
-    if (permit == DefaultCircuitBreaker.REJECTED) {
-      rejected(prompt);
-      return;
-    }
-    StreamExchange ex = new StreamExchange(this, record.nextAttempt(), now(), permit,
-        StreamAssembler.of(endpoint.wire()), prompt.assistantPrefix() != null);
-    current = ex;
-    HttpRequest request = wire.newRequest(endpoint)
-        .setHeader("Accept", "text/event-stream")
-        .header("X-Client-Request-Id", record.clientRequestId())
-        .timeout(timeouts.firstToken())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(wire.encode(endpoint, site, prompt)))
-        .build();
-    ex.future = context.transport().sendAsync(request, handler(ex));
+    StreamExchange ex = next.exchange();
+    ex.future = context.transport().sendAsync(next.request(), handler(ex));
     ex.future.whenComplete((r, t) -> {
       if (t != null) {
         onTransportFailure(ex, t);
       }
     });
+  }
+
+  /**
+   * The next attempt's exchange, made current, and its request; {@code null} when the call is over
+   * or the breaker rejected it (then a wait or the failure is already arranged).
+   */
+  private Sending prepare(Prompt prompt) {
+    if (finished) {
+      return null;
+    }
+    long permit = record.acquire();
+    if (permit == DefaultCircuitBreaker.REJECTED) {
+      rejected(prompt);
+      return null;
+    }
+    StreamExchange ex = new StreamExchange(this, record.nextAttempt(), now(), permit,
+        StreamAssembler.of(endpoint.wire()), prompt.assistantPrefix() != null);
+    current = ex;
+    // Until the headers: the first-token timeout, or what is left of the stream's whole time.
+    long headersNanos = Math.min(timeouts.firstToken().toNanos(), Math.max(1, deadlineNanos - now()));
+    HttpRequest request = wire.newRequest(endpoint)
+        .setHeader("Accept", "text/event-stream")
+        .header("X-Client-Request-Id", record.clientRequestId())
+        .timeout(Duration.ofNanos(headersNanos))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(wire.encode(endpoint, site, prompt)))
+        .build();
+    return new Sending(ex, request);
   }
 
   /** A 2xx body is read as events; any other status is read whole and classified. */

@@ -39,8 +39,12 @@ public interface BoundCall {
   CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt);
 
   /**
-   * Starts a streamed call: the request is sent at once and chunks are read as they come.
-   * Failures before the first chunk is delivered are retried; see {@link LlmStream}.
+   * Starts a streamed call: the first attempt is sent on the calling thread, which waits until
+   * its response headers are in (or it failed, to be retried in the background); chunks are then
+   * read as they come. Failures before the first chunk is delivered are retried; see
+   * {@link LlmStream}.
+   *
+   * @throws LlmException when the calling thread is interrupted while the stream is opened
    */
   LlmStream stream(String system, String prompt);
 
