@@ -65,6 +65,34 @@ class StreamAssemblerTest {
   }
 
   @Test
+  void openAiFieldsCountInAnyOrderAndOnlyWhereTheyBelong() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    // usage and model after the choices; a second choice, logprobs and a nested "content" are
+    // not the text; numbers, nulls and nested arrays in skipped values are passed over.
+    assertEquals("real", a.onEvent("message", "{\"choices\":[{\"logprobs\":{\"content\":"
+        + "[{\"token\":\"x\",\"logprob\":-0.1,\"bytes\":[120]}]},\"delta\":{\"content\":\"real\","
+        + "\"extra\":{\"content\":\"nested\"}},\"finish_reason\":null},{\"delta\":{\"content\":"
+        + "\"second\"},\"finish_reason\":\"length\"}],\"usage\":{\"prompt_tokens\":5,"
+        + "\"completion_tokens\":1,\"details\":{\"prompt_tokens\":99}},\"model\":\"m-2\"}"));
+    assertNull(a.onEvent("message",
+        "{\"choices\":[{\"delta\":{\"content\":null},\"finish_reason\":\"stop\"}]}"));
+    assertNull(a.onEvent("message", "[1,2]"), "a chunk that is not an object carries nothing");
+    a.onEvent("message", "[DONE]");
+    Completion c = a.completion("real");
+    assertEquals(FinishReason.STOP, c.finishReason());
+    assertEquals(new Usage(5, 1), c.usage());
+    assertEquals("m-2", c.model());
+    assertFalse(a.toolCall());
+  }
+
+  @Test
+  void openAiErrorAfterTextInTheSameChunkIsStillAFailure() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    assertThrows(StreamAssembler.StreamFailure.class, () -> a.onEvent("message",
+        "{\"choices\":[{\"delta\":{\"content\":\"x\"}}],\"error\":{\"message\":\"boom\"}}"));
+  }
+
+  @Test
   void unreadableChunkIsARetryableNetworkFailure() {
     StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
     StreamAssembler.StreamFailure f =
