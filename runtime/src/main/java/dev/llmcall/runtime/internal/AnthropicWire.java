@@ -23,8 +23,13 @@ enum AnthropicWire implements ProviderWire {
   static final String VERSION = "2023-06-01";
 
   @Override
+  public URI callUri(URI baseUrl) {
+    return URI.create(baseUrl + "/v1/messages");
+  }
+
+  @Override
   public HttpRequest.Builder newRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/v1/messages"))
+    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.callUri())
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .header("anthropic-version", VERSION);

@@ -77,7 +77,8 @@ final class CallAttempts {
       }
       return new Next(null, wait);
     }
-    Duration timeout = Duration.ofNanos(Math.min(remaining, context.transport().requestTimeout().toNanos()));
+    Duration perAttempt = context.transport().requestTimeout();
+    Duration timeout = remaining < perAttempt.toNanos() ? Duration.ofNanos(remaining) : perAttempt;
     return new Next(wire.newRequest(endpoint)
         .header("X-Client-Request-Id", record.clientRequestId())
         .timeout(timeout)

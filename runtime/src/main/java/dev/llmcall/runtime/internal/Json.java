@@ -2,6 +2,7 @@ package dev.llmcall.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,15 +32,24 @@ public final class Json {
     return MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes one JSON value with a generator and returns its UTF-8 bytes. */
+  /**
+   * Writes one JSON value with a generator and returns its UTF-8 bytes. The working buffer comes
+   * from Jackson's buffer recycler (per thread), as {@code ObjectMapper.writeValueAsBytes} does, so
+   * the only new array is the result.
+   */
   public static byte[] write(Writer writer) {
-    try (ByteArrayBuilder out = new ByteArrayBuilder(512);
+    BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
+    try (ByteArrayBuilder out = new ByteArrayBuilder(recycler);
         JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
       writer.write(g);
       g.flush();
-      return out.toByteArray();
+      byte[] bytes = out.toByteArray();
+      out.release();
+      return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write JSON", e);
+    } finally {
+      recycler.releaseToPool();
     }
   }
 

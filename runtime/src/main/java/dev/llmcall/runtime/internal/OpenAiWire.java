@@ -18,8 +18,13 @@ enum OpenAiWire implements ProviderWire {
   INSTANCE;
 
   @Override
+  public URI callUri(URI baseUrl) {
+    return URI.create(baseUrl + "/chat/completions");
+  }
+
+  @Override
   public HttpRequest.Builder newRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/chat/completions"))
+    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.callUri())
         .header("Content-Type", "application/json")
         .header("Accept", "application/json");
     if (endpoint.apiKey() != null) {

@@ -4,6 +4,7 @@ import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.spi.CallSite;
 import java.net.http.HttpHeaders;
+import java.net.URI;
 import java.net.http.HttpRequest;
 
 /**
@@ -26,6 +27,9 @@ public interface ProviderWire {
 
   /** A request builder with the URI and every header but the timeout; the body is added later. */
   HttpRequest.Builder newRequest(Endpoint endpoint);
+
+  /** Where calls to a provider at {@code baseUrl} go. */
+  URI callUri(URI baseUrl);
 
   /** A cheap authenticated request for a health check: the provider's model list. */
   HttpRequest.Builder probeRequest(Endpoint endpoint);
