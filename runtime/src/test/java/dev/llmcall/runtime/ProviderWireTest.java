@@ -172,4 +172,28 @@ class ProviderWireTest {
     assertEquals(ErrorCategory.UNKNOWN, e.category());
     assertEquals(1, server.requestCount());
   }
+
+  @Test
+  void plainHttpRequestsCarryNoH2cUpgradeOffer() {
+    server.enqueue(FakeReply.text("one")).enqueue(FakeReply.stream("two"))
+        .enqueue(FakeReply.text("three"));
+    runtime.bind(CallSite.of("A.b", "openai", "m")).call(null, "x");
+    runtime.bind(CallSite.of("A.b", "openai", "m")).stream(null, "x").response();
+    runtime.bind(CallSite.of("A.b", "anthropic", "m")).call(null, "x");
+    for (int i = 0; i < 3; i++) {
+      RecordedRequest req = server.takeRequest();
+      assertNull(req.header("upgrade"), req.path());
+      assertNull(req.header("http2-settings"), req.path());
+    }
+  }
+
+  @Test
+  void httpsRequestsKeepHttp2() {
+    java.net.http.HttpRequest plain = dev.llmcall.runtime.internal.ProviderWire.builder(
+        java.net.URI.create("http://127.0.0.1:8000/v1/chat/completions")).build();
+    java.net.http.HttpRequest tls = dev.llmcall.runtime.internal.ProviderWire.builder(
+        java.net.URI.create("https://api.openai.com/v1/chat/completions")).build();
+    assertEquals(java.util.Optional.of(java.net.http.HttpClient.Version.HTTP_1_1), plain.version());
+    assertEquals(java.util.Optional.empty(), tls.version(), "the client's default, HTTP/2");
+  }
 }

@@ -29,7 +29,7 @@ enum AnthropicWire implements ProviderWire {
 
   @Override
   public HttpRequest.Builder newRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.callUri())
+    HttpRequest.Builder b = ProviderWire.builder(endpoint.callUri())
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
         .header("anthropic-version", VERSION);
@@ -41,7 +41,7 @@ enum AnthropicWire implements ProviderWire {
 
   @Override
   public HttpRequest.Builder probeRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/v1/models"))
+    HttpRequest.Builder b = ProviderWire.builder(URI.create(endpoint.baseUrl() + "/v1/models"))
         .header("Accept", "application/json")
         .header("anthropic-version", VERSION);
     if (endpoint.apiKey() != null) {

@@ -24,7 +24,7 @@ enum OpenAiWire implements ProviderWire {
 
   @Override
   public HttpRequest.Builder newRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(endpoint.callUri())
+    HttpRequest.Builder b = ProviderWire.builder(endpoint.callUri())
         .header("Content-Type", "application/json")
         .header("Accept", "application/json");
     if (endpoint.apiKey() != null) {
@@ -35,7 +35,7 @@ enum OpenAiWire implements ProviderWire {
 
   @Override
   public HttpRequest.Builder probeRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + "/models"))
+    HttpRequest.Builder b = ProviderWire.builder(URI.create(endpoint.baseUrl() + "/models"))
         .header("Accept", "application/json");
     if (endpoint.apiKey() != null) {
       b.header("Authorization", "Bearer " + endpoint.apiKey());

@@ -3,8 +3,9 @@ package dev.llmcall.runtime.internal;
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.spi.CallSite;
-import java.net.http.HttpHeaders;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 
 /**
@@ -27,6 +28,17 @@ public interface ProviderWire {
 
   /** A request builder with the URI and every header but the timeout; the body is added later. */
   HttpRequest.Builder newRequest(Endpoint endpoint);
+
+  /**
+   * A request builder for {@code uri}. Plain {@code http://} asks for HTTP/1.1: the JDK's default
+   * HTTP/2 would put an {@code Upgrade: h2c} offer on every request, which the servers found at
+   * such addresses (local inference servers, gateways, sidecars) do not take up. {@code https://}
+   * keeps HTTP/2, negotiated in the TLS handshake.
+   */
+  static HttpRequest.Builder builder(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri);
+    return "http".equalsIgnoreCase(uri.getScheme()) ? b.version(HttpClient.Version.HTTP_1_1) : b;
+  }
 
   /** Where calls to a provider at {@code baseUrl} go. */
   URI callUri(URI baseUrl);
