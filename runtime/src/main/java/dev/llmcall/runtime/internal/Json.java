@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The runtime's one Jackson mapper, used only through the tree and streaming APIs (no data
@@ -25,11 +24,11 @@ public final class Json {
   }
 
   /**
-   * A streaming parser over one JSON text; the caller closes it. It reads the text's UTF-8 bytes:
-   * Jackson's byte parser finds field names faster than its char parser.
+   * A streaming parser over one JSON text's UTF-8 bytes; the caller closes it. (Jackson's byte
+   * parser finds field names faster than its char parser: a String is better turned into bytes.)
    */
-  public static JsonParser parser(String json) throws IOException {
-    return MAPPER.getFactory().createParser(json.getBytes(StandardCharsets.UTF_8));
+  public static JsonParser parser(byte[] json) throws IOException {
+    return MAPPER.getFactory().createParser(json);
   }
 
   /**

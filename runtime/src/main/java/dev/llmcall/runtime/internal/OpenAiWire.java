@@ -1,6 +1,5 @@
 package dev.llmcall.runtime.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.spi.CallSite;
@@ -97,35 +96,28 @@ enum OpenAiWire implements ProviderWire {
 
   @Override
   public Decoded decode(byte[] body) {
-    JsonNode root;
+    OpenAiFields answer;
     try {
-      root = Json.parse(body);
+      answer = OpenAiFields.read(body, "message");
     } catch (IOException e) {
       return new Decoded.Failure(Classification.unreadable("the success body is not JSON"));
     }
-    JsonNode choice = root.path("choices").path(0);
-    if (!choice.isObject()) {
+    if (!answer.choice) {
       return new Decoded.Failure(Classification.unreadable("the response has no choices"));
     }
-    JsonNode message = choice.path("message");
-    String refusal = Json.text(message, "refusal");
-    String rawFinish = Json.text(choice, "finish_reason");
-    if (refusal != null) {
-      return new Decoded.Failure(Classification.contentFilter("the model refused: " + refusal));
+    if (answer.refusal != null) {
+      return new Decoded.Failure(Classification.contentFilter("the model refused: " + answer.refusal));
     }
-    FinishReason finish = FinishReason.fromProvider(rawFinish);
+    FinishReason finish = FinishReason.fromProvider(answer.finishReason);
     if (finish == FinishReason.CONTENT_FILTER) {
       return new Decoded.Failure(Classification.contentFilter(
           "the provider withheld the output (finish_reason content_filter)"));
     }
-    String text = Json.text(message, "content");
-    String model = Json.text(root, "model");
-    JsonNode usage = root.path("usage");
     return new Decoded.Success(new Completion(
-        text == null ? "" : text,
-        model == null ? "" : model,
+        answer.content == null ? "" : answer.content,
+        answer.model == null ? "" : answer.model,
         finish,
-        new Usage(usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0))));
+        new Usage(Math.max(0, answer.promptTokens), Math.max(0, answer.completionTokens))));
   }
 
   @Override

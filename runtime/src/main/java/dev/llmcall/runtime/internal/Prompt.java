@@ -19,19 +19,19 @@ import java.util.Objects;
  * @param continueInstruction a user message asking to continue after {@code assistantPrefix}, for
  *     providers without assistant prefill; or {@code null}
  */
-record Prompt(
+public record Prompt(
     String system, String user, boolean stream, StructuredOutput<?> output, List<Repair> repairs,
     String assistantPrefix, String continueInstruction) {
 
   /** One answer that did not fit, and what the model was told about it. */
   record Repair(String answer, String feedback) {}
 
-  Prompt {
+  public Prompt {
     Objects.requireNonNull(user, "user == null");
     repairs = List.copyOf(repairs);
   }
 
-  static Prompt of(String system, String user) {
+  public static Prompt of(String system, String user) {
     return new Prompt(system, user, false, null, List.of(), null, null);
   }
 
