@@ -21,14 +21,22 @@ public final class FloorContender implements Contender {
   private URI jsonUri;
   private URI sseUri;
 
+  public FloorContender() {}
+
+  /** Over a given client, for the microbenchmarks' in-memory one. */
+  public FloorContender(HttpClient http) {
+    this.http = http;
+  }
+
   @Override
   public void open(URI jsonBase, URI sseBase) {
-    http = HttpClient.newHttpClient();
+    http = http != null ? http : HttpClient.newHttpClient();
     jsonUri = URI.create(jsonBase + "/chat/completions");
     sseUri = URI.create(sseBase + "/chat/completions");
   }
 
-  private static String body(String text, boolean stream) {
+  /** The request body, written by hand. */
+  public static String body(String text, boolean stream) {
     return "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
         + new String(JsonStringEncoder.getInstance().quoteAsString("Summarize: " + text)) + "\"}]"
         + (stream ? ",\"stream\":true}" : "}");
@@ -49,8 +57,12 @@ public final class FloorContender implements Contender {
     if (response.statusCode() != 200) {
       throw new IOException("HTTP " + response.statusCode());
     }
-    JsonNode root = mapper.readTree(response.body());
-    return root.path("choices").path(0).path("message").path("content").asText();
+    return answer(response.body());
+  }
+
+  /** The answer's text, read with readTree. */
+  public String answer(byte[] body) throws IOException {
+    return mapper.readTree(body).path("choices").path(0).path("message").path("content").asText();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.llmcall.bench.e2e;
 import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.ProviderConfig;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.Iterator;
 import java.util.stream.Stream;
 
@@ -16,17 +17,29 @@ public final class LlmcallContender implements Contender {
   private LlmRuntime sseRuntime;
   private BenchAssistant json;
   private BenchAssistant sse;
+  private final HttpClient http;
+
+  public LlmcallContender() {
+    this(null);
+  }
+
+  /** Over a given client, for the microbenchmarks' in-memory one; {@code null}: llmcall's own. */
+  public LlmcallContender(HttpClient http) {
+    this.http = http;
+  }
 
   @Override
   public void open(URI jsonBase, URI sseBase) {
-    jsonRuntime = LlmRuntime.builder()
-        .provider(ProviderConfig.openAi("bench-key").withBaseUrl(jsonBase))
-        .build();
-    sseRuntime = LlmRuntime.builder()
-        .provider(ProviderConfig.openAi("bench-key").withBaseUrl(sseBase))
-        .build();
+    jsonRuntime = runtime(jsonBase, http);
+    sseRuntime = runtime(sseBase, http);
     json = LlmBenchAssistant.create(jsonRuntime);
     sse = LlmBenchAssistant.create(sseRuntime);
+  }
+
+  private static LlmRuntime runtime(URI base, HttpClient http) {
+    LlmRuntime.Builder b = LlmRuntime.builder()
+        .provider(ProviderConfig.openAi("bench-key").withBaseUrl(base));
+    return (http == null ? b : b.httpClient(http)).build();
   }
 
   @Override
