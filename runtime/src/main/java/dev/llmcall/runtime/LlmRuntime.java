@@ -8,6 +8,7 @@ import dev.llmcall.runtime.internal.HealthChecker;
 import dev.llmcall.runtime.internal.HttpTransport;
 import dev.llmcall.runtime.internal.MethodStats;
 import dev.llmcall.runtime.internal.StreamWatchdog;
+import dev.llmcall.runtime.internal.ThreadLocalRandomGenerator;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.runtime.spi.Scheduler;
@@ -267,7 +268,7 @@ public final class LlmRuntime implements AutoCloseable {
     private HttpClient httpClient;
     private Clock clock = Clock.systemUTC();
     private Scheduler scheduler = Scheduler.system();
-    private RandomGenerator random = RandomGenerator.getDefault();
+    private RandomGenerator random = ThreadLocalRandomGenerator.INSTANCE;
     private CallListener listener;
     private StreamTimeouts streamTimeouts = StreamTimeouts.defaults();
     private boolean watchdogTicks = true;
@@ -342,7 +343,10 @@ public final class LlmRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Randomness for backoff jitter. */
+    /**
+     * Randomness for backoff jitter and client request ids, called from any thread; by default each
+     * thread's {@code ThreadLocalRandom}.
+     */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random == null");
       return this;

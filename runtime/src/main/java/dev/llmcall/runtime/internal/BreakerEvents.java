@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * ready, its own and others'; nobody waits. Internal: not part of the API.
  */
 final class BreakerEvents {
-  private static final System.Logger LOG = System.getLogger(DefaultCircuitBreaker.class.getName());
 
   private static final int STATES = State.values().length;
 
@@ -89,7 +88,9 @@ final class BreakerEvents {
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable e) { // a listener's bug must not break the calls that happen to run it
-        LOG.log(Level.WARNING, "circuit breaker listener " + listener + " failed on " + t, e);
+        // Looked up here, not at class load: the logging back end is loaded only if needed.
+        System.getLogger(DefaultCircuitBreaker.class.getName()).log(Level.WARNING,
+            "circuit breaker listener " + listener + " failed on " + t, e);
       }
     }
   }

@@ -16,7 +16,6 @@ import java.util.random.RandomGenerator;
 public record CallContext(
     HttpTransport transport, Clock clock, Scheduler scheduler, RandomGenerator random,
     CallListener listener, StreamTimeouts streamTimeouts, StreamWatchdog watchdog) {
-  private static final System.Logger LOG = System.getLogger("dev.llmcall.runtime");
 
   public CallContext {
     Objects.requireNonNull(transport, "transport == null");
@@ -35,7 +34,8 @@ public record CallContext(
     try {
       listener.onAttempt(method, provider, attempt);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "CallListener threw; ignored", e);
+      // Looked up here, not at class load: the logging back end is loaded only if needed.
+      System.getLogger("dev.llmcall.runtime").log(Level.WARNING, "CallListener threw; ignored", e);
     }
   }
 
