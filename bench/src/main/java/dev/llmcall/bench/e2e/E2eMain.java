@@ -16,7 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * E2eMain CONTENDER first-call BASE_URL        prints the wall-clock time of the first completed call
  * E2eMain CONTENDER measure BASE_URL SECONDS   warms up, then measures every figure once
+ * E2eMain llmcall paired BASE_URL SECONDS      the floor and llmcall in this one JVM, in turns
  * </pre>
+ *
+ * The paired mode needs only llmcall's class path (the floor's Jackson is on it). It times calls
+ * and streams of the floor and of llmcall in alternating blocks, so that both meet the same
+ * machine from one moment to the next: on a shared machine that swings by tens of percent between
+ * JVMs a minute apart, this is the measure of llmcall's overhead that the noise leaves standing.
  *
  * BASE_URL is the upstream's root ({@code http://127.0.0.1:PORT}); non-streaming calls go to
  * {@code BASE_URL/json/v1}, streams to {@code BASE_URL/sse/v1}. Results are printed as
@@ -46,6 +52,11 @@ public final class E2eMain {
       Runtime.getRuntime().halt(0); // some SDKs keep non-daemon threads; JVM exit is not measured
     }
     double seconds = Double.parseDouble(args[3]);
+    if (mode.equals("paired")) {
+      paired(jsonBase, sseBase, seconds);
+      System.out.flush();
+      Runtime.getRuntime().halt(0);
+    }
     try (Contender contender = Contender.named(name)) {
       contender.open(jsonBase, sseBase);
       measure(name, contender, seconds);
@@ -103,6 +114,58 @@ public final class E2eMain {
 
   interface Call {
     void run() throws Exception;
+  }
+
+  interface ContenderCall {
+    void run(Contender c) throws Exception;
+  }
+
+  /** The floor and llmcall in one JVM: p50 of calls and of streams, timed in alternating blocks. */
+  static void paired(URI jsonBase, URI sseBase, double seconds) throws Exception {
+    String[] names = {"floor", "llmcall"};
+    Contender[] cs = new Contender[names.length];
+    for (int i = 0; i < names.length; i++) {
+      cs[i] = Contender.named(names[i]);
+      cs[i].open(jsonBase, sseBase);
+    }
+    long phase = (long) (seconds * 1e9);
+    runFor(phase, () -> {
+      for (Contender c : cs) {
+        check(c.call(Contender.PROMPT_TEXT));
+        checkStream(c.stream(Contender.PROMPT_TEXT));
+      }
+    });
+    pairedP50(names, cs, "paired_call_p50_us", 100, 2 * phase,
+        c -> check(c.call(Contender.PROMPT_TEXT)));
+    pairedP50(names, cs, "paired_stream_p50_us", 20, 2 * phase,
+        c -> checkStream(c.stream(Contender.PROMPT_TEXT)));
+  }
+
+  /** Blocks of {@code block} timed operations per contender, in turns (ABBA), for {@code nanos}. */
+  static void pairedP50(String[] names, Contender[] cs, String metric, int block, long nanos,
+      ContenderCall op) throws Exception {
+    long[][] lat = new long[cs.length][1 << 12];
+    int[] n = new int[cs.length];
+    long end = System.nanoTime() + nanos;
+    for (int turn = 0; System.nanoTime() < end; turn++) {
+      for (int j = 0; j < cs.length; j++) {
+        int k = turn % 2 == 0 ? j : cs.length - 1 - j;
+        for (int i = 0; i < block; i++) {
+          long t0 = System.nanoTime();
+          op.run(cs[k]);
+          long d = System.nanoTime() - t0;
+          if (n[k] == lat[k].length) {
+            lat[k] = Arrays.copyOf(lat[k], n[k] * 2);
+          }
+          lat[k][n[k]++] = d;
+        }
+      }
+    }
+    for (int k = 0; k < cs.length; k++) {
+      long[] sorted = Arrays.copyOf(lat[k], n[k]);
+      Arrays.sort(sorted);
+      result(names[k], metric, sorted[(n[k] - 1) / 2] / 1e3);
+    }
   }
 
   static void runFor(long nanos, Call call) throws Exception {

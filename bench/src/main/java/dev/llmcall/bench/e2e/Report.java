@@ -17,10 +17,11 @@ import java.util.TreeMap;
  * into a markdown table: per contender and figure, the median over rounds and the median over
  * rounds of the ratio to the floor measured in the same round.
  *
- * <pre>Report RAW_TSV HEADER_MD OUT_MD [RESULTS_MD_TO_UPDATE]</pre>
+ * <pre>Report RAW_TSV HEADER_MD OUT_MD [MARKDOWN_TO_UPDATE...]</pre>
  *
- * The table (after HEADER_MD's text) goes to OUT_MD and, if given, replaces the section between
- * {@code <!-- e2e:begin -->} and {@code <!-- e2e:end -->} of RESULTS_MD (appended if absent).
+ * The table (after HEADER_MD's text) goes to OUT_MD and replaces the section between
+ * {@code <!-- e2e:begin -->} and {@code <!-- e2e:end -->} of each MARKDOWN_TO_UPDATE (appended if
+ * absent): bench/RESULTS.md and the README.
  */
 public final class Report {
   static final String BEGIN = "<!-- e2e:begin -->";
@@ -91,12 +92,13 @@ public final class Report {
       }
       md.append('\n');
     }
+    md.append(pairedTable(data));
     md.append(targets(data));
     String table = md.toString();
     Files.writeString(Path.of(args[2]), table, StandardCharsets.UTF_8);
     System.out.print(table);
-    if (args.length > 3) {
-      Path results = Path.of(args[3]);
+    for (int i = 3; i < args.length; i++) {
+      Path results = Path.of(args[i]);
       String old = Files.readString(results);
       String section = BEGIN + "\n" + table + END + "\n";
       int b = old.indexOf(BEGIN);
@@ -106,6 +108,27 @@ public final class Report {
           : old + (old.endsWith("\n") ? "\n" : "\n\n") + section;
       Files.writeString(results, updated, StandardCharsets.UTF_8);
     }
+  }
+
+  /** The floor and llmcall timed in turns inside one JVM (E2eMain's paired mode), if measured. */
+  static String pairedTable(Map<Integer, Map<String, Map<String, List<Double>>>> data) {
+    StringBuilder t = new StringBuilder();
+    for (String[] m : new String[][] {{"paired_call_p50_us", "call"}, {"paired_stream_p50_us", "50-chunk stream"}}) {
+      double[] floor = values(data, FLOOR, m[0]);
+      if (floor.length == 0) {
+        continue;
+      }
+      if (t.length() == 0) {
+        t.append("\nPaired in one JVM: the floor and llmcall timed in alternating blocks (100 calls,"
+            + " 20 streams) for 2 x PHASE_SECONDS each, once per round; medians over rounds.\n\n"
+            + "| p50 of one | floor µs | llmcall µs | llmcall − floor µs | llmcall / floor |\n"
+            + "| --- | ---: | ---: | ---: | ---: |\n");
+      }
+      t.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %+,.0f | %.2fx |\n", m[1],
+          median(floor), median(values(data, "llmcall", m[0])),
+          median(diffs(data, "llmcall", m[0])), median(ratios(data, "llmcall", m[0]))));
+    }
+    return t.toString();
   }
 
   /** llmcall against the targets, each computed round by round and then the median. */
@@ -119,8 +142,19 @@ public final class Report {
           r >= min ? "yes" : "no"));
     }
     double p50 = median(diffs(data, "llmcall", "p50_us"));
-    t.append(String.format(Locale.ROOT, "| p50 overhead < 10 µs | %+.0f µs | %s |\n", p50,
-        p50 < 10 ? "yes" : "no"));
+    t.append(String.format(Locale.ROOT, "| p50 overhead < 10 µs, separate JVMs | %+.0f µs | %s |\n",
+        p50, p50 < 10 ? "yes" : "no"));
+    double pairedP50 = median(diffs(data, "llmcall", "paired_call_p50_us"));
+    if (!Double.isNaN(pairedP50)) {
+      t.append(String.format(Locale.ROOT, "| p50 overhead < 10 µs, paired in one JVM | %+.0f µs | %s |\n",
+          pairedP50, pairedP50 < 10 ? "yes" : "no"));
+    }
+    double pairedStream = median(ratios(data, "llmcall", "paired_stream_p50_us"));
+    if (!Double.isNaN(pairedStream)) {
+      t.append(String.format(Locale.ROOT,
+          "| stream time ≤ floor's, paired in one JVM (p50 of one stream) | %.2fx | %s |\n",
+          pairedStream, pairedStream <= 1.0 ? "yes" : "no"));
+    }
     double alloc = median(diffs(data, "llmcall", "alloc_bytes_per_call"));
     t.append(String.format(Locale.ROOT, "| allocation ≤ floor + 2 KB per call | %+,.0f B | %s |\n",
         alloc, alloc <= 2048 ? "yes" : "no"));
