@@ -208,4 +208,13 @@ class CallPipelineTest {
     assertEquals(1, e.attempts());
     assertEquals(1, server.requestCount());
   }
+
+  @Test
+  void asyncContinuationsNeverRunOnTheHttpClientsSelectorThread() throws Exception {
+    // The client runs its own work inline on its selector thread; user code must not.
+    server.enqueue(FakeReply.text("a"));
+    String thread = call().textAsync(null, "hi")
+        .thenApply(text -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+    assertFalse(thread.contains("SelectorManager"), thread);
+  }
 }

@@ -48,6 +48,7 @@ class PublisherTest {
   /** Records what it gets; fails the test (via {@link #violation}) if sent more than requested. */
   private static final class Recorder implements Flow.Subscriber<String> {
     final List<String> chunks = new ArrayList<>();
+    final java.util.Set<String> threads = new java.util.HashSet<>();
     final CompletableFuture<Throwable> end = new CompletableFuture<>();
     final AtomicLong requested = new AtomicLong();
     volatile boolean violation;
@@ -71,6 +72,7 @@ class PublisherTest {
 
     @Override
     public synchronized void onNext(String item) {
+      threads.add(Thread.currentThread().getName());
       chunks.add(item);
       violation |= chunks.size() > requested.get();
     }
@@ -176,5 +178,17 @@ class PublisherTest {
     long httpThreads = Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("llmcall-http-")).count();
     assertTrue(httpThreads <= dev.llmcall.runtime.internal.HttpTransport.MAX_THREADS, "threads: " + httpThreads);
+  }
+
+  @Test
+  void subscribersAreCalledOnTheRuntimesThreadsNeverOnTheHttpClients() throws Exception {
+    // The HTTP client runs its own work inline on its selector thread; a subscriber that blocked
+    // there would stall every exchange, so subscribers are called on the runtime's pool.
+    server.enqueue(FakeReply.stream("one ", "two ", "three"));
+    Recorder r = new Recorder(Long.MAX_VALUE);
+    call().publisher(null, "x").subscribe(r);
+    assertEquals(null, r.end.get(20, TimeUnit.SECONDS));
+    assertEquals(List.of("one ", "two ", "three"), r.chunks);
+    assertTrue(r.threads.stream().allMatch(t -> t.startsWith("llmcall-http-")), r.threads.toString());
   }
 }
