@@ -98,16 +98,21 @@ public final class Report {
     Files.writeString(Path.of(args[2]), table, StandardCharsets.UTF_8);
     System.out.print(table);
     for (int i = 3; i < args.length; i++) {
-      Path results = Path.of(args[i]);
-      String old = Files.readString(results);
-      String section = BEGIN + "\n" + table + END + "\n";
-      int b = old.indexOf(BEGIN);
-      int e = old.indexOf(END);
-      String updated = b >= 0 && e > b
-          ? old.substring(0, b) + section + old.substring(e + END.length()).replaceFirst("^\n", "")
-          : old + (old.endsWith("\n") ? "\n" : "\n\n") + section;
-      Files.writeString(results, updated, StandardCharsets.UTF_8);
+      replaceSection(Path.of(args[i]), BEGIN, END, table);
     }
+  }
+
+  /** Replaces what lies between {@code begin} and {@code end} in a file (appended if absent). */
+  public static void replaceSection(Path file, String begin, String end, String content)
+      throws IOException {
+    String old = Files.readString(file);
+    String section = begin + "\n" + content + end + "\n";
+    int b = old.indexOf(begin);
+    int e = old.indexOf(end);
+    String updated = b >= 0 && e > b
+        ? old.substring(0, b) + section + old.substring(e + end.length()).replaceFirst("^\n", "")
+        : old + (old.endsWith("\n") ? "\n" : "\n\n") + section;
+    Files.writeString(file, updated, StandardCharsets.UTF_8);
   }
 
   /** The floor and llmcall timed in turns inside one JVM (E2eMain's paired mode), if measured. */
