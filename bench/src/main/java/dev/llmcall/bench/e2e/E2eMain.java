@@ -1,11 +1,8 @@
 package dev.llmcall.bench.e2e;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,9 +103,9 @@ public final class E2eMain {
     }
     result(name, "stream_calls_per_s", streams / ((now - start) / 1e9));
 
-    result(name, "alloc_bytes_per_call", allocatedPerCall(phase / 2,
+    result(name, "alloc_bytes_per_call", allocatedPerCall(phase,
         () -> check(c.call(Contender.PROMPT_TEXT))));
-    result(name, "alloc_bytes_per_stream", allocatedPerCall(phase / 2,
+    result(name, "alloc_bytes_per_stream", allocatedPerCall(phase,
         () -> checkStream(c.stream(Contender.PROMPT_TEXT))));
   }
 
@@ -226,37 +223,19 @@ public final class E2eMain {
   }
 
   /**
-   * Heap bytes allocated by all threads of the JVM (callers, the HTTP client's threads, the
-   * SDK's threads) per call, over as many sequential calls as fit in {@code nanos} (at least 50).
+   * Heap bytes allocated by the whole JVM per call ({@link HeapAllocation}: callers, the HTTP
+   * client's threads, the SDK's threads, also those that ended meanwhile), over as many sequential
+   * calls as fit in {@code nanos} (at least 50).
    */
   static double allocatedPerCall(long nanos, Call call) throws Exception {
-    com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    Map<Long, Long> before = allocated(threads);
+    HeapAllocation heap = HeapAllocation.start();
     long end = System.nanoTime() + nanos;
     int calls = 0;
     while (calls < 50 || System.nanoTime() < end) {
       call.run();
       calls++;
     }
-    Map<Long, Long> after = allocated(threads);
-    long total = 0;
-    for (Map.Entry<Long, Long> e : after.entrySet()) {
-      total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-    }
-    return (double) total / calls;
-  }
-
-  private static Map<Long, Long> allocated(com.sun.management.ThreadMXBean threads) {
-    long[] ids = threads.getAllThreadIds();
-    long[] bytes = threads.getThreadAllocatedBytes(ids);
-    Map<Long, Long> map = new HashMap<>();
-    for (int i = 0; i < ids.length; i++) {
-      if (bytes[i] >= 0) {
-        map.put(ids[i], bytes[i]);
-      }
-    }
-    return map;
+    return (double) heap.bytes() / calls;
   }
 
   static void check(String answer) {
