@@ -45,7 +45,7 @@ public final class HttpTransport {
    *
    * <p>Each hand-off to a pool thread was a wake-up and a cache miss. Against nginx, in one JVM,
    * dropping them took a call from the floor's p50 to 25% below it, and a stream to 19% below; p99
-   * fell from about 1 ms to 0.5 ms (bench/RESULTS.md). It also held over TLS, with HTTP/2 and
+   * fell from about 1 ms to 0.25-0.4 ms (bench/RESULTS.md). It also held over TLS, with HTTP/2 and
    * HTTP/1.1, 16 concurrent callers and fresh handshakes.
    */
   public static HttpTransport create(Duration connectTimeout, Duration requestTimeout) {

@@ -72,8 +72,8 @@ final class StreamingCall {
 
   /**
    * Sends the first attempt on the calling thread and returns once its response headers are in
-   * (or it failed, to be retried in the background): the body is then read on the transport's
-   * threads. Blocking here is what a pull-side stream costs anyway, and it saves the hop that
+   * (or it failed, to be retried in the background): the HTTP client then reads the body on its
+   * own. Blocking here is what a pull-side stream costs anyway, and it saves the hop that
    * {@code HttpClient.sendAsync} makes to the common pool once the headers arrive, which on a
    * machine whose common pool has one worker is a new thread per stream.
    *
@@ -95,8 +95,10 @@ final class StreamingCall {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       cancel();
-      throw record.failure(new Classification(ErrorCategory.UNKNOWN, false, null,
-          "interrupted while the stream was being opened", null), 0, null, e, false, stateFor(true));
+      synchronized (this) {
+        throw record.failure(new Classification(ErrorCategory.UNKNOWN, false, null,
+            "interrupted while the stream was being opened", null), 0, null, e, false, stateFor(true));
+      }
     }
   }
 
