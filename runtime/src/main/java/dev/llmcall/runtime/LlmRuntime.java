@@ -180,8 +180,9 @@ public final class LlmRuntime implements AutoCloseable {
   }
 
   /**
-   * Stops the threads this runtime started (HTTP completions, health checks); a client passed to
-   * the builder is left open.
+   * Stops the threads this runtime started (publisher deliveries, stream timeouts, health checks);
+   * a client passed to the builder is left open. Exchanges in flight finish; a call made after
+   * this fails at once, without network traffic, with a non-retryable {@link LlmException}.
    */
   @Override
   public void close() {

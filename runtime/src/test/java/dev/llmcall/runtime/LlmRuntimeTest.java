@@ -110,4 +110,51 @@ class LlmRuntimeTest {
     assertTrue(e.getMessage().contains("A.b"), e.getMessage());
     assertTrue(e.getMessage().contains("jitter"), e.getMessage());
   }
+
+  @Test
+  void callsAfterCloseFailAtOnceWithoutTraffic() throws Exception {
+    try (dev.llmcall.testkit.FakeLlmServer server = dev.llmcall.testkit.FakeLlmServer.start()) {
+      LlmRuntime runtime = LlmRuntime.builder()
+          .provider(ProviderConfig.openAi("k").withBaseUrl(server.openAiBaseUrl()))
+          .build();
+      dev.llmcall.runtime.spi.BoundCall call = runtime.bind(CallSite.of("A.b", "openai", "m"));
+      runtime.close();
+
+      LlmException sync = assertThrows(LlmException.class, () -> call.call(null, "x"));
+      assertFalse(sync.retryable());
+      assertTrue(sync.detail().contains("LlmRuntime is closed"), sync.detail());
+      java.util.concurrent.ExecutionException async = assertThrows(
+          java.util.concurrent.ExecutionException.class,
+          () -> call.textAsync(null, "x").get(10, java.util.concurrent.TimeUnit.SECONDS));
+      assertTrue(async.getCause() instanceof LlmException, String.valueOf(async.getCause()));
+      LlmStream stream = call.stream(null, "x");
+      LlmException streamed = assertThrows(LlmException.class, () -> stream.text().count());
+      assertTrue(streamed.detail().contains("LlmRuntime is closed"), streamed.detail());
+      java.util.concurrent.CompletableFuture<Throwable> published = new java.util.concurrent.CompletableFuture<>();
+      call.publisher(null, "x").subscribe(new java.util.concurrent.Flow.Subscriber<String>() {
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+          s.request(1);
+        }
+
+        @Override
+        public void onNext(String item) {
+          published.complete(new AssertionError("a chunk after close: " + item));
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          published.complete(t);
+        }
+
+        @Override
+        public void onComplete() {
+          published.complete(null);
+        }
+      });
+      Throwable t = published.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertTrue(t instanceof LlmException && t.getMessage().contains("closed"), String.valueOf(t));
+      assertEquals(0, server.requestCount());
+    }
+  }
 }

@@ -64,6 +64,9 @@ final class CallAttempts {
   Next next() {
     attemptStartNanos = context.scheduler().nanoTime();
     long remaining = deadlineNanos - attemptStartNanos;
+    if (context.transport().isClosed()) {
+      throw record.failure(Classification.closed("the call was not sent"), 0, null, null, false, null);
+    }
     if (remaining <= 0) {
       throw record.failure(new Classification(ErrorCategory.TIMEOUT, false, null,
           "the call's deadline of " + policy.timeout().toMillis() + " ms passed", null),

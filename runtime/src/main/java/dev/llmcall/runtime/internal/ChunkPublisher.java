@@ -4,6 +4,7 @@ import dev.llmcall.runtime.LlmException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -29,7 +30,13 @@ final class ChunkPublisher implements Flow.Publisher<String> {
     Objects.requireNonNull(subscriber, "subscriber == null");
     ChunkChannel channel = new ChunkChannel();
     Subscription s = new Subscription(subscriber, channel);
-    channel.onSignal(() -> executor.execute(s::drain));
+    channel.onSignal(() -> {
+      try {
+        executor.execute(s::drain);
+      } catch (RejectedExecutionException closed) { // the runtime was closed: signal from here
+        s.drain();
+      }
+    });
     StreamingCall call = calls.apply(channel);
     s.call = call;
     subscriber.onSubscribe(s);

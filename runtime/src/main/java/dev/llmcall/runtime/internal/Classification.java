@@ -32,6 +32,12 @@ public record Classification(
   }
 
   /** A 2xx answer that cannot be read: not retried, as it would likely come back the same. */
+  /** The runtime was closed: nothing more is sent, and trying again cannot help. */
+  static Classification closed(String what) {
+    return new Classification(ErrorCategory.UNKNOWN, false, null,
+        "the LlmRuntime is closed, so " + what, null);
+  }
+
   static Classification unreadable(String detail) {
     return new Classification(ErrorCategory.UNKNOWN, false, null, detail, null);
   }

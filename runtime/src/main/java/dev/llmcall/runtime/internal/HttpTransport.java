@@ -27,6 +27,7 @@ public final class HttpTransport {
   private final HttpClient http;
   private final Duration requestTimeout;
   private final ExecutorService ownedExecutor;
+  private volatile boolean closed;
 
   private HttpTransport(HttpClient http, Duration requestTimeout, ExecutorService ownedExecutor) {
     this.http = Objects.requireNonNull(http, "http == null");
@@ -97,8 +98,18 @@ public final class HttpTransport {
     return http.sendAsync(request, handler);
   }
 
-  /** Stops the threads this transport started; a caller's client is left alone. */
+  /** Whether {@link #close()} was called: no attempt is sent after it. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Stops the threads this transport started; a caller's client is left alone. Exchanges in flight
+   * finish; the client's selector thread ends once the client is unreachable (JDK 17's
+   * {@code HttpClient} cannot be closed).
+   */
   public void close() {
+    closed = true;
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
     }

@@ -134,6 +134,10 @@ final class StreamingCall {
     if (finished) {
       return null;
     }
+    if (context.transport().isClosed()) {
+      fail(Classification.closed("the stream was not started"), 0, null, null, false);
+      return null;
+    }
     long permit = record.acquire();
     if (permit == DefaultCircuitBreaker.REJECTED) {
       rejected(prompt);
