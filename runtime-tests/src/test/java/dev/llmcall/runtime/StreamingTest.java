@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.testkit.FakeLlmServer;
+import dev.llmcall.testkit.VirtualScheduler;
 import dev.llmcall.testkit.FakeReply;
 import java.time.Duration;
 import java.util.ArrayList;

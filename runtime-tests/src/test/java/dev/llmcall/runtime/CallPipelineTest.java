@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.testkit.FakeLlmServer;
+import dev.llmcall.testkit.VirtualScheduler;
 import dev.llmcall.testkit.FakeReply;
 import java.time.Duration;
 import java.util.List;

@@ -10,6 +10,7 @@ import dev.llmcall.runtime.CircuitBreaker.State;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.testkit.FakeLlmServer;
+import dev.llmcall.testkit.VirtualScheduler;
 import dev.llmcall.testkit.FakeReply;
 import java.time.Duration;
 import java.util.List;

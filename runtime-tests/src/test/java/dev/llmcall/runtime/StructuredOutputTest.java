@@ -13,6 +13,7 @@ import dev.llmcall.runtime.spi.JsonFields;
 import dev.llmcall.runtime.spi.StructuredOutput;
 import dev.llmcall.runtime.spi.Violations;
 import dev.llmcall.testkit.FakeLlmServer;
+import dev.llmcall.testkit.VirtualScheduler;
 import dev.llmcall.testkit.FakeReply;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
