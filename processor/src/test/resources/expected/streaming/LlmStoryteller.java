@@ -59,7 +59,7 @@ public final class LlmStoryteller implements Storyteller {
   public Stream<String> story(String topic, String audience) {
     Objects.requireNonNull(topic, "topic == null");
     Objects.requireNonNull(audience, "audience == null");
-    return this.story.stream("You write for " + audience + ".", "Tell a story about " + topic).text();
+    return this.story.textStream("You write for " + audience + ".", "Tell a story about " + topic);
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.LlmStream;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.testkit.FakeLlmServer;
+import dev.llmcall.testkit.VirtualScheduler;
 import dev.llmcall.testkit.FakeReply;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ class GeneratedStreamingTest {
     server = FakeLlmServer.start();
     runtime = LlmRuntime.builder()
         .provider(ProviderConfig.openAi("sk-e2e-stream").withBaseUrl(server.openAiBaseUrl()))
-        .scheduler(new VirtualTime())
+        .scheduler(new VirtualScheduler())
         .build();
   }
 

@@ -11,8 +11,8 @@ enum ReturnKind {
   RESPONSE("LlmResponse<String>", "call", null),
   TEXT_ASYNC("CompletableFuture<String>", "textAsync", null),
   RESPONSE_ASYNC("CompletableFuture<LlmResponse<String>>", "callAsync", null),
-  /** The chunks of an {@code LlmStream}, which closes it when the {@code Stream} is closed. */
-  TEXT_STREAM("Stream<String>", "stream", "text"),
+  /** The chunks of a stream, which is closed when the {@code Stream} is closed. */
+  TEXT_STREAM("Stream<String>", "textStream", null),
   TEXT_PUBLISHER("Flow.Publisher<String>", "publisher", null),
   LLM_STREAM("LlmStream", "stream", null),
   /** A record, an enum or a {@code List} of them, read from a structured answer (#6). */

@@ -18,7 +18,7 @@ class StreamingDiagnosticsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-    "Stream<String>                                        | stream    | .text()",
+    "Stream<String>                                        | textStream | ''",
     "Flow.Publisher<String>                                | publisher | ''",
     "java.util.concurrent.Flow.Publisher<java.lang.String> | publisher | ''",
     "LlmStream                                             | stream    | ''"

@@ -139,28 +139,47 @@ class ProviderWireTest {
   }
 
   @Test
-  void openAiRefusalIsContentFilter() {
-    server.enqueue(FakeReply.text("").refusal("I can't help with that."));
+  void openAiRefusalIsAResponseOrAContentFilterFailureByShape() { // #11
+    server.enqueue(FakeReply.text("").refusal("I can't help with that.").usage(9, 4));
+    LlmResponse<String> r = runtime.bind(CallSite.of("A.b", "openai", "m")).call(null, "bad");
+    assertEquals("I can't help with that.", r.refusal());
+    assertEquals(FinishReason.STOP, r.finishReason());
+    assertTrue(r.filtered());
+
+    server.enqueue(FakeReply.text("").refusal("I can't help with that.").usage(9, 4));
     LlmException e = assertThrows(LlmException.class,
-        () -> runtime.bind(CallSite.of("A.b", "openai", "m")).call(null, "bad"));
+        () -> runtime.bind(CallSite.of("A.b", "openai", "m").retryPolicy("default")).text(null, "bad"));
     assertEquals(ErrorCategory.CONTENT_FILTER, e.category());
     assertFalse(e.retryable());
     assertTrue(e.detail().contains("I can't help with that."), e.detail());
+    assertEquals("I can't help with that.", e.refusal().orElseThrow());
+    assertEquals(new Usage(9, 4), e.usage(), "a refusal is billed");
+    assertEquals(new Usage(9, 4), e.history().get(0).usage());
+    assertEquals(2, server.requestCount(), "never retried");
   }
 
   @Test
-  void openAiContentFilterFinishIsContentFilter() {
-    server.enqueue(FakeReply.text("").finishReason("content_filter"));
+  void openAiContentFilterAfterTextKeepsTheText() {
+    server.enqueue(FakeReply.text("Half an ans").finishReason("content_filter"));
+    LlmResponse<String> r = runtime.bind(CallSite.of("A.b", "openai", "m")).call(null, "bad");
+    assertEquals(FinishReason.CONTENT_FILTER, r.finishReason());
+    assertEquals("Half an ans", r.text());
+
+    server.enqueue(FakeReply.text("Half an ans").finishReason("content_filter"));
     LlmException e = assertThrows(LlmException.class,
-        () -> runtime.bind(CallSite.of("A.b", "openai", "m")).call(null, "bad"));
+        () -> runtime.bind(CallSite.of("A.b", "openai", "m")).text(null, "bad"));
     assertEquals(ErrorCategory.CONTENT_FILTER, e.category());
+    assertEquals("Half an ans", e.partialText().orElseThrow());
   }
 
   @Test
   void anthropicRefusalIsContentFilter() {
     server.enqueue(FakeReply.text("").refusal("no"));
+    assertEquals(FinishReason.CONTENT_FILTER,
+        runtime.bind(CallSite.of("A.b", "anthropic", "m")).call(null, "bad").finishReason());
+    server.enqueue(FakeReply.text("").refusal("no"));
     LlmException e = assertThrows(LlmException.class,
-        () -> runtime.bind(CallSite.of("A.b", "anthropic", "m")).call(null, "bad"));
+        () -> runtime.bind(CallSite.of("A.b", "anthropic", "m")).text(null, "bad"));
     assertEquals(ErrorCategory.CONTENT_FILTER, e.category());
   }
 

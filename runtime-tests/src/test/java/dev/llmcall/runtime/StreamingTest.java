@@ -41,7 +41,6 @@ class StreamingTest {
         .provider(ProviderConfig.anthropic("k-stream").withBaseUrl(server.anthropicBaseUrl()))
         .scheduler(time)
         .streamTimeouts(TIMEOUTS)
-        .manualStreamWatchdog()
         .build();
   }
 
@@ -67,10 +66,9 @@ class StreamingTest {
     return out;
   }
 
-  /** Moves virtual time on and lets the watchdog look. */
+  /** Moves virtual time on: the watchdog's timer ticks on the way. */
   private void elapse(Duration d) {
     time.advance(d);
-    runtime.streamWatchdog().check();
   }
 
   @Test
@@ -215,7 +213,6 @@ class StreamingTest {
       time.advance(Duration.ofSeconds(8)); // 24 s in all, the idle limit is 10 s
       int sent = server.keepAlivesSent();
       awaitTrue(() -> server.keepAlivesSent() >= sent + 2); // a comment arrived after the move
-      runtime.streamWatchdog().check();
     }
     assertFalse(s.state().done(), "no idle timeout while keep-alives arrive");
     s.close();
@@ -232,24 +229,44 @@ class StreamingTest {
   }
 
   @Test
-  void totalTimeoutEndsTheStreamWithoutRetry() {
+  void totalTimeoutEndsTheStreamWithoutRetryAndKeepsItsAttempt() {
+    runtime.close();
+    runtime = LlmRuntime.builder()
+        .provider(ProviderConfig.openAi("k-stream").withBaseUrl(server.openAiBaseUrl()))
+        .scheduler(time)
+        .streamTimeouts(new StreamTimeouts(Duration.ofSeconds(20), Duration.ofHours(1), Duration.ofMinutes(5)))
+        .build();
     server.enqueue(FakeReply.stream("a ", "b").stallAfter(2)).enqueue(FakeReply.stream("never"));
     LlmStream s = call("openai").stream(null, "x");
-    read(s.iterator(), 1);
+    awaitTrue(() -> s.state().deliveredText().equals("a "));
     time.advance(Duration.ofMinutes(5));
-    runtime.streamWatchdog().check();
     LlmException e = assertThrows(LlmException.class, s::response);
     assertTrue(e.detail().contains("total stream timeout"), e.detail());
     assertFalse(e.retryable());
     assertEquals(1, server.requestCount());
+    assertEquals(1, e.attempts(), "the attempt the total timeout ended is in the history");
+    assertEquals(ErrorCategory.TIMEOUT, e.history().get(0).failure());
+    assertEquals("a ", e.partialText().orElseThrow());
   }
 
   @Test
-  void refusedStreamIsContentFilter() {
-    server.enqueue(FakeReply.stream("no").refusal("I can't help with that."));
+  void aRefusedStreamIsAResultForLlmStreamAndAFailureForStreamOfString() { // #11
+    server.enqueue(FakeReply.stream("no").refusal("I can't help with that.").usage(7, 3));
+    LlmResponse<String> r = call("openai").stream(null, "x").response();
+    assertEquals("I can't help with that.", r.refusal());
+    assertEquals(FinishReason.STOP, r.finishReason(), "an OpenAI refusal arrives with stop");
+    assertTrue(r.filtered());
+    assertEquals(new Usage(7, 3), r.usage());
+
+    server.enqueue(FakeReply.stream("no").refusal("I can't help with that.").usage(7, 3));
+    List<String> chunks = new ArrayList<>();
     LlmException e = assertThrows(LlmException.class,
-        () -> call("openai").stream(null, "x").response());
+        () -> call("openai").textStream(null, "x").forEach(chunks::add));
     assertEquals(ErrorCategory.CONTENT_FILTER, e.category());
+    assertFalse(e.retryable());
+    assertEquals("I can't help with that.", e.refusal().orElseThrow());
+    assertEquals(new Usage(7, 3), e.usage());
+    assertEquals(String.join("", chunks), e.partialText().orElse(""), "the text that came is kept");
   }
 
   @Test
@@ -281,7 +298,7 @@ class StreamingTest {
     }
     assertEquals(0, server.activeStreams());
     assertEquals(1, server.abandonedStreams());
-    assertEquals(0, runtime.streamWatchdog().size());
+    assertEquals(0, runtime.liveStreams());
   }
 
   @Test
@@ -324,6 +341,6 @@ class StreamingTest {
     assertEquals(ErrorCategory.UNKNOWN, e.category());
     assertTrue(e.detail().contains("interrupted"), e.detail());
     assertTrue(e.streamState().orElseThrow().done());
-    assertEquals(0, runtime.streamWatchdog().size());
+    assertEquals(0, runtime.liveStreams());
   }
 }

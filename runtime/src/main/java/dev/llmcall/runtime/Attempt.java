@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param duration how long the attempt took
  * @param waitAfter the wait before the next attempt; zero if none followed
  * @param waitSource where that wait came from
+ * @param usage the tokens the provider reported for this attempt (billed even if it failed, as a
+ *     stream cut after 500 tokens or a refusal is), or {@code null} if it reported none
  */
 public record Attempt(
     int number, ErrorCategory failure, int httpStatus, Duration duration, Duration waitAfter,
-    WaitSource waitSource) {
+    WaitSource waitSource, Usage usage) {
 
   /** Where a wait between attempts came from. */
   public enum WaitSource {
@@ -36,7 +38,12 @@ public record Attempt(
      * No wait: the answer arrived but did not fit the structured result's schema, and was sent
      * straight back with its violations to be corrected (a repair, not a transport retry).
      */
-    REPAIR
+    REPAIR,
+    /**
+     * The attempt's failure opened the call's circuit breaker, and the policy waits for it
+     * ({@code waitOnOpenCircuit}): the wait is the breaker's open time.
+     */
+    CIRCUIT_OPEN
   }
 
   public Attempt {

@@ -41,6 +41,9 @@ public final class LlmException extends RuntimeException {
   private final String rawOutput;
   private final List<String> violations;
   private final String detail;
+  private final String partialText;
+  private final String refusal;
+  private final Usage usage;
 
   private LlmException(Builder b) {
     super(message(b), b.cause);
@@ -59,6 +62,9 @@ public final class LlmException extends RuntimeException {
     this.rawOutput = b.rawOutput;
     this.violations = b.violations;
     this.detail = b.detail;
+    this.partialText = b.partialText;
+    this.refusal = b.refusal;
+    this.usage = b.usage;
   }
 
   /** Starts an exception of the given category; {@code detail} is the human-readable reason. */
@@ -124,12 +130,27 @@ public final class LlmException extends RuntimeException {
   }
 
   /**
-   * For a stream that failed after delivering text: everything delivered, so nothing is lost.
-   * Empty for other failures, and for a stream that failed before its first chunk.
+   * The text the provider sent before the call failed, so nothing is lost: for a stream, every
+   * chunk received (a stream hands each one to its reader before this exception, however slowly
+   * it reads); for a content-filter or refusal failure, the text that came with it. Empty when
+   * no text was received.
    */
   public Optional<String> partialText() {
-    return stream == null || stream.deliveredText().isEmpty()
-        ? Optional.empty() : Optional.of(stream.deliveredText());
+    return partialText == null || partialText.isEmpty() ? Optional.empty() : Optional.of(partialText);
+  }
+
+  /** The model's refusal text, when it refused (a {@code CONTENT_FILTER} failure). */
+  public Optional<String> refusal() {
+    return Optional.ofNullable(refusal);
+  }
+
+  /**
+   * The tokens the provider reported over every attempt of the failed call, added up: a stream cut
+   * after 500 tokens or a refusal is billed. {@link Usage#NONE} when it reported none; each
+   * attempt's own is in {@link Attempt#usage()}.
+   */
+  public Usage usage() {
+    return usage;
   }
 
   /** For a streamed call: where the stream was when it failed. */
@@ -179,6 +200,9 @@ public final class LlmException extends RuntimeException {
     b.stream = stream;
     b.rawOutput = rawOutput;
     b.violations = violations;
+    b.partialText = partialText;
+    b.refusal = refusal;
+    b.usage = usage;
     b.cause = getCause();
     return b;
   }
@@ -200,8 +224,8 @@ public final class LlmException extends RuntimeException {
     appendContext(context, attempts == 0 ? null : attempts + (attempts == 1 ? " attempt" : " attempts"));
     appendContext(context, b.retryAfter == null ? null : "retry after " + b.retryAfter.toMillis() + " ms");
     appendContext(context, b.circuitOpen ? "circuit open" : null);
-    appendContext(context, b.stream == null || b.stream.chunks() == 0 ? null
-        : "after " + b.stream.deliveredText().length() + " characters of streamed text");
+    appendContext(context, b.partialText == null || b.partialText.isEmpty() ? null
+        : "after " + b.partialText.length() + " characters of text");
     appendContext(context, b.retryable ? "retryable" : "not retryable");
     return m.append(" (").append(context).append(')').toString();
   }
@@ -232,6 +256,9 @@ public final class LlmException extends RuntimeException {
     private StreamState stream;
     private String rawOutput;
     private List<String> violations = List.of();
+    private String partialText;
+    private String refusal;
+    private Usage usage = Usage.NONE;
     private Throwable cause;
 
     private Builder(ErrorCategory category, String detail) {
@@ -304,6 +331,24 @@ public final class LlmException extends RuntimeException {
     /** The state of the stream this call was, if it streamed. */
     public Builder stream(StreamState stream) {
       this.stream = stream;
+      return this;
+    }
+
+    /** The text received before the failure. */
+    public Builder partialText(String partialText) {
+      this.partialText = partialText;
+      return this;
+    }
+
+    /** The model's refusal text. */
+    public Builder refusal(String refusal) {
+      this.refusal = refusal;
+      return this;
+    }
+
+    /** The tokens reported over every attempt. */
+    public Builder usage(Usage usage) {
+      this.usage = Objects.requireNonNull(usage, "usage == null");
       return this;
     }
 

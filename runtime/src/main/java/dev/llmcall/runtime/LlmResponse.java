@@ -16,11 +16,14 @@ import java.util.Objects;
  * @param provider the provider name the call went to, such as {@code openai}
  * @param model the model that answered, as the provider reported it
  * @param finishReason why the model stopped
- * @param usage token usage
+ * @param usage the tokens of every attempt of the call added up, failed and repaired ones
+ *     included (what was billed); each attempt's own is in {@link Attempt#usage()}
  * @param requestId the provider's request id, or {@code null} if it sent none
  * @param clientRequestId the id llmcall sent as {@code X-Client-Request-Id}, the same on every
  *     attempt of the call, so provider logs can be matched to it
  * @param history every attempt, the last one the success
+ * @param refusal the model's refusal text (OpenAI's {@code refusal}), or {@code null} if it did not
+ *     refuse; a refusal arrives with {@link FinishReason#STOP}, this tells it apart
  */
 public record LlmResponse<T>(
     T value,
@@ -31,7 +34,8 @@ public record LlmResponse<T>(
     Usage usage,
     String requestId,
     String clientRequestId,
-    List<Attempt> history) {
+    List<Attempt> history,
+    String refusal) {
 
   public LlmResponse {
     Objects.requireNonNull(text, "text == null");
@@ -43,6 +47,21 @@ public record LlmResponse<T>(
     if (history.isEmpty() || !history.get(history.size() - 1).succeeded()) {
       throw new IllegalArgumentException("history must end in a successful attempt: " + history);
     }
+  }
+
+  /**
+   * Whether the provider withheld output or the model refused: {@link FinishReason#CONTENT_FILTER},
+   * or a {@link #refusal()}. Only {@code LlmResponse<String>} and {@link LlmStream} answers can be
+   * such a result; other return types get a {@code CONTENT_FILTER} {@link LlmException} instead.
+   */
+  public boolean filtered() {
+    return finishReason == FinishReason.CONTENT_FILTER || refusal != null;
+  }
+
+  /** This response with another value, as a structured result is decoded from the text. */
+  public <R> LlmResponse<R> withValue(R newValue, FinishReason newFinish) {
+    return new LlmResponse<>(newValue, text, provider, model, newFinish, usage, requestId,
+        clientRequestId, history, refusal);
   }
 
   /** How many HTTP attempts the call took, at least 1. */

@@ -72,14 +72,14 @@ public final class LlmRuntime implements AutoCloseable {
           + "' is not registered; known: " + new TreeSet<>(retryPolicies.keySet()));
     }
     HttpTransport transport = b.httpClient != null
-        ? HttpTransport.wrap(b.httpClient, b.requestTimeout)
-        : HttpTransport.create(b.connectTimeout, b.requestTimeout);
+        ? HttpTransport.wrap(b.httpClient, b.requestTimeout, b.maxResponseBytes, b.scheduler)
+        : HttpTransport.create(b.connectTimeout, b.requestTimeout, b.maxResponseBytes, b.scheduler);
     this.context = new CallContext(transport, b.clock, b.scheduler, b.random, b.listener,
-        b.streamTimeouts, new StreamWatchdog(b.scheduler::nanoTime, b.watchdogTicks));
+        b.streamTimeouts, new StreamWatchdog(b.scheduler));
     this.breakerConfigs = Map.copyOf(b.breakerConfigs);
     this.defaultBreakerConfig = b.defaultBreakerConfig;
     this.breakerListeners = List.copyOf(b.breakerListeners);
-    this.healthChecker = HealthChecker.create(transport);
+    this.healthChecker = new HealthChecker(transport, b.scheduler);
   }
 
   /** A builder with the built-in retry policies and no providers. */
@@ -155,9 +155,9 @@ public final class LlmRuntime implements AutoCloseable {
     });
   }
 
-  /** The stream watchdog, for tests that check timeouts on virtual time. */
-  StreamWatchdog streamWatchdog() {
-    return context.watchdog();
+  /** How many streams are live now: started, and neither ended nor closed. */
+  int liveStreams() {
+    return context.watchdog().size();
   }
 
   /** Counters per interface method and provider, sorted by method then provider. */
@@ -180,9 +180,12 @@ public final class LlmRuntime implements AutoCloseable {
   }
 
   /**
-   * Stops the threads this runtime started (publisher deliveries, stream timeouts, health checks);
-   * a client passed to the builder is left open. Exchanges in flight finish; a call made after
-   * this fails at once, without network traffic, with a non-retryable {@link LlmException}.
+   * Ends everything in flight and lets go of what this runtime started. Calls and streams in
+   * flight end promptly with an {@link LlmException} (a stream's reader first gets the chunks
+   * that came), their exchanges are cancelled, health probes and stream timers stop, and the
+   * runtime's own {@code HttpClient} is closed (JDK 21+) or dropped to be collected (JDK 17), with
+   * its connections and selector thread. A client passed to the builder is left open. A call made
+   * after this fails at once, without network traffic, with a non-retryable exception.
    */
   @Override
   public void close() {
@@ -272,7 +275,7 @@ public final class LlmRuntime implements AutoCloseable {
     private RandomGenerator random = ThreadLocalRandomGenerator.INSTANCE;
     private CallListener listener;
     private StreamTimeouts streamTimeouts = StreamTimeouts.defaults();
-    private boolean watchdogTicks = true;
+    private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
     private final Map<String, CircuitBreakerConfig> breakerConfigs = new LinkedHashMap<>();
     private CircuitBreakerConfig defaultBreakerConfig = CircuitBreakerConfig.defaults();
     private final List<CircuitBreaker.Listener> breakerListeners = new ArrayList<>();
@@ -317,7 +320,10 @@ public final class LlmRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Time for one HTTP attempt, from sending to the whole response; 10 minutes unless set. */
+    /**
+     * Time for one HTTP attempt, from sending to the whole response, body included; 10 minutes
+     * unless set. A stream's attempts have their own clocks ({@link #streamTimeouts}).
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = positive(requestTimeout, "requestTimeout");
       return this;
@@ -359,9 +365,16 @@ public final class LlmRuntime implements AutoCloseable {
       return this;
     }
 
-    /** For tests on virtual time: stream timeouts are checked only by {@link #streamWatchdog}. */
-    Builder manualStreamWatchdog() {
-      this.watchdogTicks = false;
+    /**
+     * The longest response body a call reads, streamed or not; 32 MiB unless set, far above any
+     * real answer. A longer one is refused while it is read (without buffering the rest) as a
+     * non-retryable failure that says so.
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1024) {
+        throw new IllegalArgumentException("maxResponseBytes < 1024: " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
       return this;
     }
 

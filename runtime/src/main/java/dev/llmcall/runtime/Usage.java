@@ -16,6 +16,12 @@ public record Usage(int inputTokens, int outputTokens) {
     }
   }
 
+  /** Both counts added, for usage over several attempts. */
+  public Usage plus(Usage other) {
+    return other == null || other.equals(NONE) ? this
+        : new Usage(inputTokens + other.inputTokens, outputTokens + other.outputTokens);
+  }
+
   /** Input plus output tokens. */
   public int totalTokens() {
     return inputTokens + outputTokens;

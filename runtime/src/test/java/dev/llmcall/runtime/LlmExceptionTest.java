@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class LlmExceptionTest {
   private static Attempt failed(int n) {
-    return new Attempt(n, ErrorCategory.RATE_LIMIT, 429, Duration.ZERO, Duration.ZERO, Attempt.WaitSource.NONE);
+    return new Attempt(n, ErrorCategory.RATE_LIMIT, 429, Duration.ZERO, Duration.ZERO, Attempt.WaitSource.NONE, null);
   }
 
   @Test

@@ -10,47 +10,31 @@ import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import dev.llmcall.testkit.RecordedRequest;
+import dev.llmcall.testkit.VirtualScheduler;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Probing an OPEN breaker's provider, driven by hand: no real waiting. */
+/** Probing an OPEN breaker's provider, on virtual time: no real waiting. */
 class HealthCheckerTest {
   private static final Duration INTERVAL = Duration.ofSeconds(10);
-
-  /** Records what was scheduled; the test runs it. */
-  private static final class ManualTimer implements HealthChecker.Timer {
-    final List<Duration> delays = new ArrayList<>();
-    boolean closed;
-
-    @Override
-    public synchronized void schedule(Duration delay, Runnable task) {
-      delays.add(delay);
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-    }
-  }
 
   private final AtomicLong nanos = new AtomicLong();
   private FakeLlmServer server;
   private HttpTransport transport;
-  private ManualTimer timer;
+  private VirtualScheduler time;
   private HealthChecker checker;
 
   @BeforeEach
   void start() {
     server = FakeLlmServer.start();
-    transport = HttpTransport.create(Duration.ofSeconds(5), Duration.ofSeconds(5));
-    timer = new ManualTimer();
-    checker = new HealthChecker(transport, timer);
+    time = new VirtualScheduler();
+    transport = HttpTransport.create(Duration.ofSeconds(5), Duration.ofSeconds(5),
+        HttpTransport.DEFAULT_MAX_RESPONSE_BYTES, time);
+    checker = new HealthChecker(transport, time);
   }
 
   @AfterEach
@@ -76,9 +60,13 @@ class HealthCheckerTest {
   }
 
   @Test
-  void openingSchedulesAProbeAfterTheInterval() {
+  void openingSchedulesAProbeAfterTheInterval() throws Exception {
     open(breaker(INTERVAL, ProviderConfig.Wire.OPENAI_CHAT));
-    assertEquals(List.of(INTERVAL), timer.delays);
+    assertEquals(1, time.pendingTimers());
+    time.advance(INTERVAL.minusMillis(1));
+    assertEquals(0, server.requestCount());
+    time.advance(Duration.ofMillis(1)); // the probe goes out on the scheduler's timer
+    assertEquals("/v1/models", server.takeRequest().path());
   }
 
   @Test
@@ -112,13 +100,24 @@ class HealthCheckerTest {
     checker.probe(breaker).get(10, TimeUnit.SECONDS);
 
     assertEquals(State.OPEN, breaker.state());
-    assertEquals(List.of(INTERVAL, INTERVAL), timer.delays);
+    server.takeRequest();
+    time.advance(INTERVAL); // the next probe, and the first one's timer, which was run by hand
+    assertEquals("/v1/models", server.takeRequest().path());
+    assertEquals(State.HALF_OPEN, awaitState(breaker, State.HALF_OPEN));
+  }
+
+  private static State awaitState(DefaultCircuitBreaker breaker, State wanted) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (breaker.state() != wanted && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return breaker.state();
   }
 
   @Test
   void withoutAnIntervalNothingIsProbed() {
     open(breaker(null, ProviderConfig.Wire.OPENAI_CHAT));
-    assertTrue(timer.delays.isEmpty());
+    assertEquals(0, time.pendingTimers());
     assertEquals(0, server.requestCount());
   }
 
@@ -132,28 +131,13 @@ class HealthCheckerTest {
   }
 
   @Test
-  void closeStopsProbingAndTheTimer() throws Exception {
+  void closeCancelsThePendingProbeAndStopsProbing() throws Exception {
     DefaultCircuitBreaker breaker = breaker(INTERVAL, ProviderConfig.Wire.OPENAI_CHAT);
-    checker.close();
-    assertTrue(timer.closed);
     open(breaker);
-    assertTrue(timer.delays.isEmpty());
+    assertEquals(1, time.pendingTimers());
+    checker.close();
+    assertEquals(0, time.pendingTimers());
     checker.probe(breaker).get(10, TimeUnit.SECONDS);
     assertEquals(0, server.requestCount());
-  }
-
-  @Test
-  void realTimerThreadEndsOnClose() throws Exception {
-    HealthChecker real = HealthChecker.create(transport);
-    DefaultCircuitBreaker breaker = new DefaultCircuitBreaker("x", CircuitBreakerConfig.builder()
-        .failureThreshold(1).healthCheckInterval(Duration.ofHours(1)).build(), nanos::get);
-    real.watch(breaker, new Endpoint("openai", ProviderConfig.Wire.OPENAI_CHAT, server.openAiBaseUrl(), null));
-    open(breaker);
-    Thread thread = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("llmcall-health-check")).findFirst().orElseThrow();
-    assertTrue(thread.isDaemon());
-    real.close();
-    thread.join(TimeUnit.SECONDS.toMillis(10));
-    assertFalse(thread.isAlive());
   }
 }

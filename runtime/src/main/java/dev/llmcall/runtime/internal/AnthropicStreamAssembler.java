@@ -45,15 +45,21 @@ final class AnthropicStreamAssembler extends StreamAssembler {
       case "content_block_start":
         if ("tool_use".equals(Json.text(event.path("content_block"), "type"))) {
           toolCall = true;
+          content = true;
         }
         return null;
       case "content_block_delta": {
         JsonNode delta = event.path("delta");
-        if ("input_json_delta".equals(Json.text(delta, "type"))) {
+        String deltaType = Json.text(delta, "type");
+        if ("input_json_delta".equals(deltaType)) {
           toolCall = true;
         }
-        String text = "text_delta".equals(Json.text(delta, "type")) ? Json.text(delta, "text") : null;
-        return text == null || text.isEmpty() ? null : text;
+        String text = "text_delta".equals(deltaType) ? Json.text(delta, "text") : null;
+        text = text == null || text.isEmpty() ? null : text;
+        // Text, thinking, a tool call's arguments: any delta is content.
+        content |= text != null || "thinking_delta".equals(deltaType)
+            || "input_json_delta".equals(deltaType);
+        return text;
       }
       default: { // message_delta
         String stop = Json.text(event.path("delta"), "stop_reason");

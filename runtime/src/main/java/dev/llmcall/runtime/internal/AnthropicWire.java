@@ -128,18 +128,15 @@ enum AnthropicWire implements ProviderWire {
         break;
       }
     }
-    String rawStop = Json.text(root, "stop_reason");
-    if ("refusal".equals(rawStop)) {
-      return new Decoded.Failure(Classification.contentFilter("the model refused (stop_reason refusal)"
-          + (text.length() == 0 ? "" : ": " + text)));
-    }
+    // stop_reason refusal becomes CONTENT_FILTER: a result or a failure, as the engine decides.
     String model = Json.text(root, "model");
     JsonNode usage = root.path("usage");
     return new Decoded.Success(new Completion(
         text.toString(),
         model == null ? "" : model,
-        FinishReason.fromProvider(rawStop),
-        new Usage(usage.path("input_tokens").asInt(0), usage.path("output_tokens").asInt(0))));
+        FinishReason.fromProvider(Json.text(root, "stop_reason")),
+        new Usage(usage.path("input_tokens").asInt(0), usage.path("output_tokens").asInt(0)),
+        null));
   }
 
   @Override

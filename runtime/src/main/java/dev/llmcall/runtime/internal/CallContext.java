@@ -24,6 +24,7 @@ public record CallContext(
     Objects.requireNonNull(random, "random == null");
     Objects.requireNonNull(streamTimeouts, "streamTimeouts == null");
     Objects.requireNonNull(watchdog, "watchdog == null");
+    Objects.requireNonNull(transport, "transport == null");
   }
 
   /** Tells the listener, if any; a listener's exception is logged, never thrown into the call. */

@@ -9,9 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The bounded hand-off between a stream's network side and its consumer. It holds at most
  * {@link #CAPACITY} undelivered chunks; past {@link #LOW_WATER} free the network side is asked for
- * more, so a slow reader slows the HTTP body down instead of filling memory. It knows what was
- * truly delivered (handed to the caller), which decides whether a failure can still be retried
- * invisibly. Thread-safe. Internal: not part of the API.
+ * more, so a slow reader slows the HTTP body down instead of filling memory. A chunk offered is
+ * never dropped while the reader is there: the end, or the failure, comes after every chunk.
+ * Thread-safe. Internal: not part of the API.
  */
 final class ChunkChannel {
   static final int CAPACITY = 64;
@@ -20,7 +20,6 @@ final class ChunkChannel {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ArrayDeque<String> pending = new ArrayDeque<>();
-  private final StringBuilder delivered = new StringBuilder();
   private int deliveredChunks;
   private LlmResponse<String> response;
   private LlmException failure;
@@ -96,23 +95,6 @@ final class ChunkChannel {
     onSignal.run();
   }
 
-  /**
-   * Drops chunks received but not yet delivered, when nothing was delivered at all: the attempt
-   * that produced them failed and will be retried from scratch. Returns whether it did.
-   */
-  boolean discardIfNothingDelivered() {
-    lock.lock();
-    try {
-      if (deliveredChunks > 0) {
-        return false;
-      }
-      pending.clear();
-      return true;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** Whether the network side may read more now. */
   boolean hasRoom() {
     lock.lock();
@@ -123,13 +105,18 @@ final class ChunkChannel {
     }
   }
 
-  /** The next chunk, waiting for it; {@code null} at the end; throws the stream's failure. */
-  String take() {
+  /**
+   * The next chunk, waiting for it; {@code null} at the end; throws the stream's failure once
+   * every chunk before it was taken.
+   *
+   * @throws InterruptedException if the reader is interrupted while it waits
+   */
+  String take() throws InterruptedException {
     boolean resume = false;
     lock.lock();
     try {
       while (pending.isEmpty() && response == null && failure == null && !closed) {
-        changed.awaitUninterruptibly();
+        changed.await();
       }
       resume = isLowLocked();
       return nextLocked();
@@ -172,7 +159,6 @@ final class ChunkChannel {
   }
 
   private String deliver(String chunk) {
-    delivered.append(chunk);
     deliveredChunks++;
     return chunk;
   }
@@ -221,15 +207,6 @@ final class ChunkChannel {
     lock.lock();
     try {
       return failure;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  String deliveredText() {
-    lock.lock();
-    try {
-      return delivered.toString();
     } finally {
       lock.unlock();
     }

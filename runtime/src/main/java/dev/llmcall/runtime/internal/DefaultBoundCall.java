@@ -4,24 +4,26 @@ import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
+import dev.llmcall.runtime.LlmStream;
 import dev.llmcall.runtime.RetryPolicy;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.runtime.spi.StructuredOutput;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import dev.llmcall.runtime.LlmStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * The call pipeline behind every generated method: build the body once, then attempt, classify
- * and wait as the retry policy decides, synchronously or without blocking a thread. Each
- * invocation's state lives in a {@link CallAttempts}. Internal: not part of the API.
+ * The table of call shapes: one method per return shape, each over the same attempt protocol
+ * ({@link Attempts}). Plain calls attempt here, in a loop or as a chain of futures; streams hand
+ * their attempts to a {@link StreamingCall}. Internal: not part of the API.
  */
 public final class DefaultBoundCall implements BoundCall {
   private final CallSite site;
@@ -51,33 +53,38 @@ public final class DefaultBoundCall implements BoundCall {
     return site;
   }
 
+  // ---- The shapes ----
+
   @Override
   public LlmResponse<String> call(String system, String prompt) {
-    return run(start(Prompt.of(system, prompt), null));
+    return run(attempts(null, true), encode(Prompt.of(system, prompt)));
+  }
+
+  @Override
+  public String text(String system, String prompt) {
+    return run(attempts(null, false), encode(Prompt.of(system, prompt))).value();
   }
 
   @Override
   public CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt) {
-    return textAsync(system, prompt, Function.identity());
+    return async(system, prompt, true, Function.identity());
   }
 
   @Override
   public CompletableFuture<String> textAsync(String system, String prompt) {
-    return textAsync(system, prompt, LlmResponse::value);
+    return async(system, prompt, false, LlmResponse::value);
   }
 
   @Override
   public <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output) {
     Prompt asked = Prompt.structured(system, prompt, output);
-    CallAttempts attempts = start(asked, null);
+    Attempts attempts = attempts(null, false);
     while (true) {
-      LlmResponse<String> answer = run(attempts);
-      Round<T> round = decode(asked, attempts.record(), answer, output);
+      Round<T> round = decode(asked, attempts.record(), run(attempts, encode(asked)), output);
       if (round.result() != null) {
         return round.result();
       }
       asked = round.next();
-      attempts = start(asked, attempts);
     }
   }
 
@@ -85,47 +92,191 @@ public final class DefaultBoundCall implements BoundCall {
   public <T> CompletableFuture<LlmResponse<T>> structuredAsync(
       String system, String prompt, StructuredOutput<T> output) {
     CompletableFuture<LlmResponse<T>> future = new CompletableFuture<>();
-    Prompt asked = Prompt.structured(system, prompt, output);
     try {
-      structuredRound(asked, start(asked, null), output, future);
+      structuredRound(Prompt.structured(system, prompt, output), attempts(null, false), output, future);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
     }
     return future;
   }
 
-  private <T> void structuredRound(Prompt asked, CallAttempts attempts, StructuredOutput<T> output,
-      CompletableFuture<LlmResponse<T>> future) {
-    attemptAsync(attempts, future, answer -> {
-      Round<T> round = decode(asked, attempts.record(), answer, output);
-      if (round.result() != null) {
-        future.complete(round.result());
-      } else {
-        structuredRound(round.next(), start(round.next(), attempts), output, future);
-      }
-    });
+  @Override
+  public LlmStream stream(String system, String prompt) {
+    return openStream(system, prompt, true);
   }
 
   @Override
-  public LlmStream stream(String system, String prompt) {
-    Objects.requireNonNull(prompt, "prompt == null");
-    ChunkChannel channel = new ChunkChannel();
-    StreamingCall call = streamingCall(channel, Prompt.streamed(system, prompt));
-    call.start();
-    return new DefaultLlmStream(call, channel);
+  public Stream<String> textStream(String system, String prompt) {
+    return openStream(system, prompt, false).text();
   }
 
   @Override
   public Flow.Publisher<String> publisher(String system, String prompt) {
     Objects.requireNonNull(prompt, "prompt == null");
     Prompt streamed = Prompt.streamed(system, prompt);
-    return new ChunkPublisher(channel -> streamingCall(channel, streamed), transport.executor());
+    return new ChunkPublisher(channel -> streamingCall(channel, streamed, false), transport.executor());
   }
 
-  private StreamingCall streamingCall(ChunkChannel channel, Prompt prompt) {
-    return new StreamingCall(site, endpoint, policy, breaker, stats, context,
-        context.streamTimeouts(), context.watchdog(), channel, prompt);
+  // ---- Plain attempts: blocking ----
+
+  /** The attempts of one request, to its end: a response, or the call's exception. */
+  private LlmResponse<String> run(Attempts attempts, byte[] body) {
+    while (true) {
+      Attempts.Go go = attempts.begin("the call was not sent");
+      if (!go.send()) {
+        pause(attempts, go.delay());
+        continue;
+      }
+      Attempts.Decision decision;
+      try {
+        HttpResponse<byte[]> response =
+            transport.send(attempts.request(body, go.timeout(), false), go.timeout());
+        Outcome outcome = outcome(attempts, response);
+        if (outcome.response() != null) {
+          return outcome.response();
+        }
+        decision = outcome.decision();
+      } catch (IOException e) {
+        decision = transportFailure(attempts, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw attempts.interrupted(e, null);
+      }
+      if (!decision.again()) {
+        throw decision.end();
+      }
+      pause(attempts, decision.delay());
+    }
   }
+
+  private void pause(Attempts attempts, Duration delay) {
+    try {
+      context.scheduler().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw attempts.interrupted(e, null);
+    }
+  }
+
+  // ---- Plain attempts: without blocking a thread ----
+
+  /**
+   * Runs the attempts as a chain of futures and completes one result future directly, so a
+   * failure arrives as the {@link LlmException} itself, not wrapped in a CompletionException.
+   */
+  private <T> CompletableFuture<T> async(String system, String prompt, boolean filterIsResult,
+      Function<LlmResponse<String>, T> result) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    try {
+      Attempts attempts = attempts(null, filterIsResult);
+      attemptAsync(attempts, encode(Prompt.of(system, prompt)), future,
+          r -> future.complete(result.apply(r)));
+    } catch (RuntimeException e) {
+      future.completeExceptionally(e);
+    }
+    return future;
+  }
+
+  private <T> void structuredRound(Prompt asked, Attempts attempts, StructuredOutput<T> output,
+      CompletableFuture<LlmResponse<T>> future) {
+    attemptAsync(attempts, encode(asked), future, answer -> {
+      Round<T> round = decode(asked, attempts.record(), answer, output);
+      if (round.result() != null) {
+        future.complete(round.result());
+      } else {
+        structuredRound(round.next(), attempts, output, future);
+      }
+    });
+  }
+
+  /** Runs attempts without blocking; hands the response on, or fails {@code future}. */
+  private void attemptAsync(Attempts attempts, byte[] body, CompletableFuture<?> future,
+      Consumer<LlmResponse<String>> onResponse) {
+    if (future.isDone()) {
+      return; // cancelled by the caller: no further attempt
+    }
+    Attempts.Go go;
+    try {
+      go = attempts.begin("the call was not sent");
+    } catch (LlmException e) {
+      future.completeExceptionally(e);
+      return;
+    }
+    if (!go.send()) {
+      later(go.delay(), () -> attemptAsync(attempts, body, future, onResponse));
+      return;
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        transport.sendAsync(attempts.request(body, go.timeout(), false), go.timeout());
+    future.whenComplete((v, t) -> {
+      if (future.isCancelled()) {
+        exchange.cancel(true);
+      }
+    });
+    exchange.whenComplete((response, failure) -> {
+      Attempts.Decision decision;
+      try {
+        if (failure == null) {
+          Outcome outcome = outcome(attempts, response);
+          if (outcome.response() != null) {
+            onResponse.accept(outcome.response());
+            return;
+          }
+          decision = outcome.decision();
+        } else {
+          decision = transportFailure(attempts, failure);
+        }
+      } catch (LlmException e) {
+        future.completeExceptionally(e);
+        return;
+      }
+      if (!decision.again()) {
+        future.completeExceptionally(decision.end());
+        return;
+      }
+      later(decision.delay(), () -> attemptAsync(attempts, body, future, onResponse));
+    });
+  }
+
+  /** Waits without a thread, then goes on on the runtime's threads, never the timer's. */
+  private void later(Duration delay, Runnable next) {
+    context.scheduler().after(delay).whenComplete((ignored, t) -> transport.executor().execute(next));
+  }
+
+  // ---- What an HTTP outcome means ----
+
+  /** A response to return, or what the engine decided after a failed attempt. */
+  private record Outcome(LlmResponse<String> response, Attempts.Decision decision) {}
+
+  /**
+   * Reads an attempt's response, whatever its status.
+   *
+   * @throws LlmException when a 2xx answer is a failure for this shape (a content filter)
+   */
+  private Outcome outcome(Attempts attempts, HttpResponse<byte[]> response) {
+    String requestId = wire.requestId(response.headers());
+    int status = response.statusCode();
+    if (status < 200 || status >= 300) {
+      String text = new String(response.body(), StandardCharsets.UTF_8);
+      return new Outcome(null, attempts.failed(
+          ErrorClassifier.classifyHttp(status, response.headers(), text, context.clock()),
+          status, requestId, null, null, Attempts.Received.NOTHING));
+    }
+    ProviderWire.Decoded decoded = wire.decode(response.body());
+    if (decoded instanceof ProviderWire.Decoded.Failure) {
+      return new Outcome(null, attempts.failed(((ProviderWire.Decoded.Failure) decoded).classification(),
+          status, requestId, null, null, Attempts.Received.NOTHING));
+    }
+    Completion c = ((ProviderWire.Decoded.Success) decoded).completion();
+    return new Outcome(attempts.succeeded(c, status, requestId, c.usage()), null);
+  }
+
+  private static Attempts.Decision transportFailure(Attempts attempts, Throwable failure) {
+    return attempts.failed(ErrorClassifier.classifyTransport(failure), 0, null, failure, null,
+        Attempts.Received.NOTHING);
+  }
+
+  // ---- Structured results ----
 
   /** The outcome of one answer: the result, or the prompt that sends it back to be repaired. */
   private record Round<T>(LlmResponse<T> result, Prompt next) {}
@@ -143,9 +294,7 @@ public final class DefaultBoundCall implements BoundCall {
       // A forced tool call is how Anthropic gives a structured answer: the answer is complete.
       FinishReason finish = answer.finishReason() == FinishReason.TOOL_CALLS
           ? FinishReason.STOP : answer.finishReason();
-      return new Round<>(new LlmResponse<>(read.value(), answer.text(), answer.provider(),
-          answer.model(), finish, answer.usage(), answer.requestId(), answer.clientRequestId(),
-          answer.history()), null);
+      return new Round<>(answer.withValue(read.value(), finish), null);
     }
     if (asked.repairs().size() < site.effectiveRepairAttempts()) {
       record.repairing();
@@ -160,109 +309,28 @@ public final class DefaultBoundCall implements BoundCall {
         .toBuilder().contract(answer.text(), read.violations()).build();
   }
 
-  /** The attempts of one request, to its end: a response, or the call's exception. */
-  private LlmResponse<String> run(CallAttempts attempts) {
-    while (true) {
-      CallAttempts.Next next = attempts.next();
-      if (next.request() == null) {
-        pause(attempts, next.delay());
-        continue;
-      }
-      CallAttempts.Step step;
-      try {
-        HttpResponse<byte[]> response = transport.send(next.request());
-        step = attempts.onResponse(response);
-      } catch (IOException e) {
-        step = attempts.onTransportFailure(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw attempts.interrupted(e);
-      }
-      if (step.response() != null) {
-        return step.response();
-      }
-      pause(attempts, step.delay());
-    }
+  // ---- Wiring ----
+
+  private LlmStream openStream(String system, String prompt, boolean filterIsResult) {
+    Objects.requireNonNull(prompt, "prompt == null");
+    ChunkChannel channel = new ChunkChannel();
+    StreamingCall call = streamingCall(channel, Prompt.streamed(system, prompt), filterIsResult);
+    call.start();
+    return new DefaultLlmStream(call, channel);
   }
 
-  private void pause(CallAttempts attempts, Duration delay) {
-    try {
-      context.scheduler().sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw attempts.interrupted(e);
-    }
+  private StreamingCall streamingCall(ChunkChannel channel, Prompt prompt, boolean filterIsResult) {
+    Attempts attempts = new Attempts(site, endpoint, policy, breaker, stats, context,
+        context.streamTimeouts().total(), filterIsResult);
+    return new StreamingCall(site, endpoint, attempts, context, channel, prompt);
   }
 
-  /**
-   * Runs the attempts as a chain of futures and completes one result future directly, so a
-   * failure arrives as the {@link LlmException} itself, not wrapped in a CompletionException.
-   */
-  private <T> CompletableFuture<T> textAsync(
-      String system, String prompt, Function<LlmResponse<String>, T> result) {
-    CompletableFuture<T> future = new CompletableFuture<>();
-    try {
-      CallAttempts attempts = start(Prompt.of(system, prompt), null);
-      attemptAsync(attempts, future, r -> future.complete(result.apply(r)));
-    } catch (RuntimeException e) {
-      future.completeExceptionally(e);
-    }
-    return future;
+  /** A new call's attempts: its record, its deadline. */
+  private Attempts attempts(Duration shapeLimit, boolean filterIsResult) {
+    return new Attempts(site, endpoint, policy, breaker, stats, context, shapeLimit, filterIsResult);
   }
 
-  /** Runs attempts without blocking; hands the response on, or fails {@code future}. */
-  private void attemptAsync(
-      CallAttempts attempts, CompletableFuture<?> future, Consumer<LlmResponse<String>> onResponse) {
-    if (future.isDone()) {
-      return; // cancelled by the caller: no further attempt
-    }
-    CallAttempts.Next next;
-    try {
-      next = attempts.next();
-    } catch (LlmException e) {
-      future.completeExceptionally(e);
-      return;
-    }
-    if (next.request() == null) {
-      context.scheduler().after(next.delay())
-          .whenComplete((ignored, t) -> attemptAsync(attempts, future, onResponse));
-      return;
-    }
-    CompletableFuture<HttpResponse<byte[]>> exchange = transport.sendAsync(next.request());
-    future.whenComplete((v, t) -> {
-      if (future.isCancelled()) {
-        exchange.cancel(true);
-      }
-    });
-    exchange.whenComplete((response, failure) -> {
-      CallAttempts.Step step;
-      try {
-        step = failure == null ? attempts.onResponse(response) : attempts.onTransportFailure(failure);
-        if (step.response() != null) {
-          onResponse.accept(step.response());
-          return;
-        }
-      } catch (LlmException e) {
-        future.completeExceptionally(e);
-        return;
-      }
-      context.scheduler().after(step.delay())
-          .whenComplete((ignored, t) -> attemptAsync(attempts, future, onResponse));
-    });
+  private byte[] encode(Prompt prompt) {
+    return wire.encode(endpoint, site, prompt);
   }
-
-  /**
-   * The attempts of one request; {@code previous} is the earlier round of the same call (a
-   * repair), whose history and deadline it continues, or {@code null} for a new call.
-   */
-  private CallAttempts start(Prompt prompt, CallAttempts previous) {
-    byte[] body = wire.encode(endpoint, site, prompt);
-    if (previous != null) {
-      return previous.nextRound(body);
-    }
-    return new CallAttempts(endpoint, wire, policy,
-        new CallRecord(site, endpoint, breaker, stats, context), context, body,
-        context.scheduler().nanoTime() + policy.timeout().toNanos());
-  }
-
 }

@@ -35,7 +35,7 @@ final class DefaultLlmStream implements LlmStream {
       @Override
       public boolean hasNext() {
         if (next == null && !ended) {
-          next = channel.take();
+          next = take();
           ended = next == null;
         }
         return next != null;
@@ -63,7 +63,7 @@ final class DefaultLlmStream implements LlmStream {
 
   @Override
   public LlmResponse<String> response() {
-    while (channel.take() != null) {
+    while (take() != null) {
       // reading what the caller did not: the response has the whole text anyway
     }
     LlmResponse<String> r = channel.response();
@@ -74,6 +74,16 @@ final class DefaultLlmStream implements LlmStream {
               "the stream was closed before it ended").method(call.method()).build();
     }
     return r;
+  }
+
+  /** The next chunk; an interrupted reader ends the stream, keeping its interrupt flag. */
+  private String take() {
+    try {
+      return channel.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw call.interrupted(e);
+    }
   }
 
   @Override

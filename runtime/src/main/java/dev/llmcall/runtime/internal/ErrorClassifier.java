@@ -169,6 +169,15 @@ public final class ErrorClassifier {
   /** Classifies a failure that happened before any response arrived. */
   public static Classification classifyTransport(Throwable failure) {
     Throwable top = unwrap(failure);
+    for (Throwable t : causeChain(top)) {
+      if (t instanceof BoundedBody.TooLarge) { // would come back as long: not retried
+        return new Classification(UNKNOWN, false, null, shorten(t.getMessage()), null);
+      }
+      if (t instanceof Error) { // out of memory is not a network failure: never retried
+        return new Classification(UNKNOWN, false, null,
+            shorten("the JVM failed while reading the response: " + describe(t)), null);
+      }
+    }
     if (!(top instanceof IOException || top instanceof UnresolvedAddressException)) {
       String what = top == null ? "no failure was given" : "unexpected failure: " + describe(top);
       return new Classification(UNKNOWN, false, null, shorten(what), null);

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import dev.llmcall.runtime.spi.Scheduler;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -24,14 +26,32 @@ public final class HttpTransport {
   /** The most threads a runtime hands work to, such as chunks to a publisher's subscribers. */
   public static final int MAX_THREADS = 16;
 
-  private final HttpClient http;
+  /** The default for {@link #maxResponseBytes}: far above any real answer. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L << 20;
+
+  /** Something in flight that a closing runtime must end: an exchange, a stream. */
+  public interface Live {
+    /** Ends it now: the runtime is closing. */
+    void abortOnClose();
+  }
+
+  /** Our own client, dropped on close so that JDK 17 can collect it with its selector thread. */
+  private volatile HttpClient http;
+  private final boolean ownsClient;
   private final Duration requestTimeout;
+  private final long maxResponseBytes;
+  private final Scheduler scheduler;
   private final ExecutorService ownedExecutor;
+  private final Set<Live> live = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  private HttpTransport(HttpClient http, Duration requestTimeout, ExecutorService ownedExecutor) {
+  private HttpTransport(HttpClient http, boolean ownsClient, Duration requestTimeout,
+      long maxResponseBytes, Scheduler scheduler, ExecutorService ownedExecutor) {
     this.http = Objects.requireNonNull(http, "http == null");
+    this.ownsClient = ownsClient;
     this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout == null");
+    this.maxResponseBytes = maxResponseBytes;
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler == null");
     this.ownedExecutor = ownedExecutor;
   }
 
@@ -49,18 +69,20 @@ public final class HttpTransport {
    * fell from about 1 ms to 0.25-0.4 ms (bench/RESULTS.md). It also held over TLS, with HTTP/2 and
    * HTTP/1.1, 16 concurrent callers and fresh handshakes.
    */
-  public static HttpTransport create(Duration connectTimeout, Duration requestTimeout) {
+  public static HttpTransport create(Duration connectTimeout, Duration requestTimeout,
+      long maxResponseBytes, Scheduler scheduler) {
     HttpClient http = HttpClient.newBuilder()
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .executor(Runnable::run)
         .build();
-    return new HttpTransport(http, requestTimeout, newExecutor());
+    return new HttpTransport(http, true, requestTimeout, maxResponseBytes, scheduler, newExecutor());
   }
 
   /** A transport over the caller's client, which the caller closes. */
-  public static HttpTransport wrap(HttpClient http, Duration requestTimeout) {
-    return new HttpTransport(http, requestTimeout, null);
+  public static HttpTransport wrap(HttpClient http, Duration requestTimeout, long maxResponseBytes,
+      Scheduler scheduler) {
+    return new HttpTransport(http, false, requestTimeout, maxResponseBytes, scheduler, null);
   }
 
   /**
@@ -76,26 +98,85 @@ public final class HttpTransport {
     return requestTimeout;
   }
 
-  /** Sends and waits for the whole body. */
-  public HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
-    return http.send(request, BodyHandlers.ofByteArray());
+  /** The longest response body read, in bytes; a stream's whole body included. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /**
+   * Sends and waits for the whole body, within {@code timeout} for all of it (the request's own
+   * timeout covers only the headers) and at most {@link #maxResponseBytes} of it.
+   */
+  public HttpResponse<byte[]> send(HttpRequest request, Duration timeout)
+      throws IOException, InterruptedException {
+    BoundedBody body = new BoundedBody(maxResponseBytes);
+    Live exchange = () -> body.abort(new IOException("the LlmRuntime was closed"));
+    Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> body.timedOut(timeout.toMillis()));
+    live.add(exchange);
+    try {
+      return client().send(request, body);
+    } finally {
+      timer.cancel();
+      live.remove(exchange);
+    }
+  }
+
+  /** {@link #send(HttpRequest, Duration)} without blocking a thread. */
+  public CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request, Duration timeout) {
+    BoundedBody body = new BoundedBody(maxResponseBytes);
+    Live exchange = () -> body.abort(new IOException("the LlmRuntime was closed"));
+    Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> body.timedOut(timeout.toMillis()));
+    live.add(exchange);
+    CompletableFuture<HttpResponse<byte[]>> response;
+    try {
+      response = client().sendAsync(request, body);
+    } catch (IOException e) {
+      response = CompletableFuture.failedFuture(e);
+    }
+    response.whenComplete((r, t) -> {
+      timer.cancel();
+      live.remove(exchange);
+    });
+    return response;
+  }
+
+  /** Keeps {@code exchange} to be ended by {@link #close()}; false if closed already. */
+  public boolean track(Live exchange) {
+    live.add(exchange);
+    if (closed) {
+      live.remove(exchange);
+      return false;
+    }
+    return true;
+  }
+
+  /** Forgets an exchange that ended. */
+  public void untrack(Live exchange) {
+    live.remove(exchange);
+  }
+
+  private HttpClient client() throws IOException {
+    HttpClient client = http;
+    if (client == null) {
+      throw new IOException("the LlmRuntime was closed");
+    }
+    return client;
   }
 
   /** Sends and waits until {@code handler}'s body is ready (for a streamed body: the headers). */
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
       throws IOException, InterruptedException {
-    return http.send(request, handler);
-  }
-
-  /** Sends without blocking a thread. */
-  public CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request) {
-    return http.sendAsync(request, BodyHandlers.ofByteArray());
+    return client().send(request, handler);
   }
 
   /** Sends without blocking a thread, reading the body with {@code handler}. */
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
       HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return http.sendAsync(request, handler);
+    try {
+      return client().sendAsync(request, handler);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Whether {@link #close()} was called: no attempt is sent after it. */
@@ -104,14 +185,31 @@ public final class HttpTransport {
   }
 
   /**
-   * Stops the threads this transport started; a caller's client is left alone. Exchanges in flight
-   * finish; the client's selector thread ends once the client is unreachable (JDK 17's
-   * {@code HttpClient} cannot be closed).
+   * Ends every exchange and stream in flight, stops the threads this transport started, and lets
+   * go of its own client: closed on JDK 21+, where {@code HttpClient} is {@code AutoCloseable};
+   * on 17, dropped, so that it is collected and its selector thread and connections end with it.
+   * A caller's client is left open.
    */
   public void close() {
     closed = true;
+    for (Live exchange : live) {
+      exchange.abortOnClose();
+    }
+    live.clear();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
+    }
+    if (ownsClient) {
+      HttpClient client = http;
+      http = null;
+      if (client instanceof AutoCloseable) { // JDK 21+: no reflection needed to see it
+        try {
+          ((AutoCloseable) client).close();
+        } catch (Exception e) {
+          System.getLogger("dev.llmcall.runtime").log(System.Logger.Level.DEBUG,
+              "closing the HttpClient failed", e);
+        }
+      }
     }
   }
 

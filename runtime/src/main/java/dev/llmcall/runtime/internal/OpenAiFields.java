@@ -2,6 +2,7 @@ package dev.llmcall.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.llmcall.runtime.Usage;
 import java.io.IOException;
 
 /**
@@ -23,6 +24,11 @@ final class OpenAiFields {
   String content;
   String refusal;
   boolean toolCall;
+  /**
+   * Whether reasoning text came (DeepSeek's and other compatible servers' {@code
+   * reasoning_content}, {@code reasoning}): content, though never part of the answer's text.
+   */
+  boolean reasoning;
 
   private OpenAiFields() {}
 
@@ -135,10 +141,20 @@ final class OpenAiFields {
         case "content":
           content = value == JsonToken.VALUE_STRING ? p.getText() : content;
           break;
+        case "reasoning_content":
+        case "reasoning":
+          reasoning |= value == JsonToken.VALUE_STRING && p.getTextLength() > 0;
+          break;
         default:
           break;
       }
       p.skipChildren();
     }
+  }
+
+  /** The usage this body reported, or {@link Usage#NONE}. */
+  Usage usage() {
+    return promptTokens < 0 && completionTokens < 0 ? Usage.NONE
+        : new Usage(Math.max(0, promptTokens), Math.max(0, completionTokens));
   }
 }

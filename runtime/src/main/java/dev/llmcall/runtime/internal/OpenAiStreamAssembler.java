@@ -31,9 +31,11 @@ final class OpenAiStreamAssembler extends StreamAssembler {
     outputTokens = chunk.completionTokens >= 0 ? chunk.completionTokens : outputTokens;
     rawFinish = chunk.finishReason != null ? chunk.finishReason : rawFinish;
     toolCall |= chunk.toolCall;
-    if (chunk.refusal != null) {
+    if (chunk.refusal != null && !chunk.refusal.isEmpty()) {
       refusal.append(chunk.refusal);
     }
-    return chunk.content == null || chunk.content.isEmpty() ? null : chunk.content;
+    String text = chunk.content == null || chunk.content.isEmpty() ? null : chunk.content;
+    content |= text != null || refusal.length() > 0 || chunk.toolCall || chunk.reasoning;
+    return text;
   }
 }

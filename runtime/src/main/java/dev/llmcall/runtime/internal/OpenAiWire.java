@@ -105,19 +105,14 @@ enum OpenAiWire implements ProviderWire {
     if (!answer.choice) {
       return new Decoded.Failure(Classification.unreadable("the response has no choices"));
     }
-    if (answer.refusal != null) {
-      return new Decoded.Failure(Classification.contentFilter("the model refused: " + answer.refusal));
-    }
-    FinishReason finish = FinishReason.fromProvider(answer.finishReason);
-    if (finish == FinishReason.CONTENT_FILTER) {
-      return new Decoded.Failure(Classification.contentFilter(
-          "the provider withheld the output (finish_reason content_filter)"));
-    }
+    // A refusal (with finish_reason stop) or a content_filter stop is a result here; the engine
+    // decides whether the method's return type can hold it.
     return new Decoded.Success(new Completion(
         answer.content == null ? "" : answer.content,
         answer.model == null ? "" : answer.model,
-        finish,
-        new Usage(Math.max(0, answer.promptTokens), Math.max(0, answer.completionTokens))));
+        FinishReason.fromProvider(answer.finishReason),
+        answer.usage(),
+        answer.refusal));
   }
 
   @Override

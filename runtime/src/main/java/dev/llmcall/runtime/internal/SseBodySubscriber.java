@@ -17,6 +17,7 @@ final class SseBodySubscriber implements HttpResponse.BodySubscriber<Void>, SseL
   private final StreamExchange ex;
   private final ChunkChannel channel;
   private final SseDecoder decoder;
+  private long bytes;
 
   SseBodySubscriber(StreamExchange ex, ChunkChannel channel) {
     this.ex = ex;
@@ -34,6 +35,11 @@ final class SseBodySubscriber implements HttpResponse.BodySubscriber<Void>, SseL
   public void onNext(List<ByteBuffer> buffers) {
     try {
       for (ByteBuffer buffer : buffers) {
+        bytes += buffer.remaining();
+        if (bytes > ex.maxBytes) { // a runaway stream: stop reading, keep what came
+          ex.call.onTransportFailure(ex, new BoundedBody.TooLarge(ex.maxBytes, -1));
+          return;
+        }
         decoder.feed(buffer);
       }
     } catch (RuntimeException e) { // a malformed or hostile stream: past the decoder's limits

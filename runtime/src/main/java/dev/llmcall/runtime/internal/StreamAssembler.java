@@ -28,10 +28,13 @@ abstract class StreamAssembler {
 
   protected String model = "";
   protected String rawFinish;
-  protected int inputTokens;
-  protected int outputTokens;
+  /** Token counts as reported; -1 until the stream reports one. */
+  protected int inputTokens = -1;
+  protected int outputTokens = -1;
   protected boolean done;
   protected boolean toolCall;
+  /** Whether content arrived: text, a refusal, reasoning or a tool-call fragment. */
+  protected boolean content;
   protected final StringBuilder refusal = new StringBuilder();
 
   static StreamAssembler of(ProviderConfig.Wire wire) {
@@ -51,29 +54,46 @@ abstract class StreamAssembler {
     return done;
   }
 
+  /**
+   * Whether the answer is complete even without its terminal event: the model said why it
+   * stopped (every choice of an OpenAI stream has a {@code finish_reason}, an Anthropic
+   * {@code message_delta} has its {@code stop_reason}). A connection that ends then has lost
+   * nothing but the terminator, and the usage if it had not come yet.
+   */
+  final boolean finished() {
+    return done || rawFinish != null;
+  }
+
+  /**
+   * Whether content arrived (text, a refusal, reasoning, a tool-call fragment): after that, a
+   * failure is no longer retried from scratch. Pings, comments and {@code message_start} are not
+   * content.
+   */
+  final boolean content() {
+    return content;
+  }
+
+  /** The usage the stream reported so far, or {@code null} if none. */
+  final Usage usage() {
+    return inputTokens < 0 && outputTokens < 0 ? null
+        : new Usage(Math.max(0, inputTokens), Math.max(0, outputTokens));
+  }
+
+  /** The refusal text received, or {@code null}. */
+  final String refusal() {
+    return refusal.length() == 0 ? null : refusal.toString();
+  }
+
   /** Whether a tool call started: such a stream is never continued as prose. */
   final boolean toolCall() {
     return toolCall;
   }
 
-  /**
-   * What ended a stream that reached its terminal event but is still a failure (a refusal or a
-   * content-filter stop), or {@code null}.
-   */
-  final Classification endFailure() {
-    if (refusal.length() > 0) {
-      return Classification.contentFilter("the model refused: " + refusal);
-    }
-    if (FinishReason.fromProvider(rawFinish) == FinishReason.CONTENT_FILTER) {
-      return Classification.contentFilter("the provider withheld the output (" + rawFinish + ")");
-    }
-    return null;
-  }
-
   /** The stream's own account of itself, with the full text. */
   final Completion completion(String text) {
+    Usage usage = usage();
     return new Completion(text, model, FinishReason.fromProvider(rawFinish),
-        new Usage(inputTokens, outputTokens));
+        usage == null ? Usage.NONE : usage, refusal());
   }
 
   static StreamFailure unreadable(String data) {

@@ -14,11 +14,13 @@ final class StreamExchange {
   final StreamingCall call;
   final int number;
   final long startNanos;
-  final long permit;
   final StreamAssembler assembler;
+  /** The most body bytes this attempt reads. */
+  final long maxBytes;
   /** Continued text held back until it is long enough to trim what it repeats; null if none. */
   StringBuilder holdBack;
-  long firstTextNanos;
+  /** When the first content came (text, refusal, reasoning, a tool call); 0 until then. */
+  long firstContentNanos;
   long lastActivityNanos;
   boolean ended;
   String requestId;
@@ -27,14 +29,14 @@ final class StreamExchange {
   private final AtomicBoolean paused = new AtomicBoolean();
   private volatile boolean cancelled;
 
-  StreamExchange(StreamingCall call, int number, long startNanos, long permit,
-      StreamAssembler assembler, boolean resumed) {
+  StreamExchange(StreamingCall call, int number, long startNanos, StreamAssembler assembler,
+      boolean resumed, long maxBytes) {
     this.call = call;
     this.number = number;
     this.startNanos = startNanos;
-    this.permit = permit;
     this.assembler = assembler;
     this.holdBack = resumed ? new StringBuilder() : null;
+    this.maxBytes = maxBytes;
   }
 
   /** The body started: read its first buffer, unless the attempt was already cancelled. */
@@ -64,11 +66,8 @@ final class StreamExchange {
     }
   }
 
-  /**
-   * Stops the exchange and releases its connection. With a breaker, an attempt that had a permit
-   * and no outcome gives it back.
-   */
-  void cancel(DefaultCircuitBreaker breaker) {
+  /** Stops the exchange and releases its connection. */
+  void cancel() {
     cancelled = true;
     Flow.Subscription s = subscription;
     if (s != null) {
@@ -77,9 +76,6 @@ final class StreamExchange {
     CompletableFuture<?> f = future;
     if (f != null) {
       f.cancel(true);
-    }
-    if (breaker != null) {
-      breaker.onIgnored(permit);
     }
   }
 }

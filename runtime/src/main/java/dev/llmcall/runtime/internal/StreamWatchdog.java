@@ -1,16 +1,14 @@
 package dev.llmcall.runtime.internal;
 
+import dev.llmcall.runtime.spi.Scheduler;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 
 /**
- * Watches every live stream of a runtime for its first-token, idle and total timeouts: one daemon
- * thread ticks every {@link #TICK}, instead of a timer per stream and per event. It starts with the
- * first stream and stops with {@link #close()}. Tests call {@link #check()} on a virtual clock.
+ * Watches every live stream of a runtime for its first-token, idle and total timeouts: one timer
+ * on the runtime's {@link Scheduler} ticks every {@link #TICK} while any stream is live, instead
+ * of a timer per stream and per event. On a virtual scheduler it ticks as the test moves time.
  * Internal: not part of the API.
  */
 public final class StreamWatchdog implements AutoCloseable {
@@ -18,24 +16,17 @@ public final class StreamWatchdog implements AutoCloseable {
   static final Duration TICK = Duration.ofMillis(50);
 
   private final Set<StreamingCall> calls = ConcurrentHashMap.newKeySet();
-  private final LongSupplier nanos;
-  private final boolean ticking;
-  private ScheduledThreadPoolExecutor executor;
+  private final Scheduler scheduler;
+  private Scheduler.Cancellable tick;
   private boolean closed;
 
-  /**
-   * @param ticking whether a thread checks by itself; false leaves {@link #check()} to the caller
-   */
-  public StreamWatchdog(LongSupplier nanos, boolean ticking) {
-    this.nanos = nanos;
-    this.ticking = ticking;
+  public StreamWatchdog(Scheduler scheduler) {
+    this.scheduler = scheduler;
   }
 
   void add(StreamingCall call) {
     calls.add(call);
-    if (ticking) {
-      start();
-    }
+    ensureTicking();
   }
 
   void remove(StreamingCall call) {
@@ -47,31 +38,31 @@ public final class StreamWatchdog implements AutoCloseable {
     return calls.size();
   }
 
-  /** Checks every stream's clocks once. */
-  public void check() {
-    long now = nanos.getAsLong();
-    for (StreamingCall call : calls) {
-      call.checkTimeouts(now);
+  private synchronized void ensureTicking() {
+    if (tick == null && !closed) {
+      tick = scheduler.schedule(TICK, this::tick);
     }
   }
 
-  private synchronized void start() {
-    if (executor != null || closed) {
-      return;
+  private void tick() {
+    synchronized (this) {
+      tick = null;
     }
-    executor = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "llmcall-stream-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
-    executor.scheduleWithFixedDelay(this::check, TICK.toNanos(), TICK.toNanos(), TimeUnit.NANOSECONDS);
+    long now = scheduler.nanoTime();
+    for (StreamingCall call : calls) {
+      call.checkTimeouts(now);
+    }
+    if (!calls.isEmpty()) {
+      ensureTicking();
+    }
   }
 
   @Override
   public synchronized void close() {
     closed = true;
-    if (executor != null) {
-      executor.shutdownNow();
+    if (tick != null) {
+      tick.cancel();
+      tick = null;
     }
   }
 }

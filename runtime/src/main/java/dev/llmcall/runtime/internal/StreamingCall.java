@@ -1,13 +1,10 @@
 package dev.llmcall.runtime.internal;
 
-import dev.llmcall.runtime.Attempt.WaitSource;
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
-import dev.llmcall.runtime.RetryPolicy;
 import dev.llmcall.runtime.StreamState;
 import dev.llmcall.runtime.StreamTimeouts;
-import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.spi.CallSite;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -17,56 +14,42 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One streamed call across its attempts. Chunks go to a {@link ChunkChannel}; a failure before any
- * chunk reached the caller is retried from scratch under the retry policy and breaker, invisibly.
- * After that, the call fails with the delivered text on the exception, or, when the method opted
- * in, asks the model to continue and delivers only what is new. Timeouts come from a
- * {@link StreamWatchdog}. Every entry point holds this object's lock; the network never waits on
- * it for long. Internal: not part of the API.
+ * One streamed call: what is about server-sent events (the exchange, its events, the hold-back of
+ * resumed text, the resume prompt, the stream clocks), over the attempt protocol of
+ * {@link Attempts}, which decides what each failure means. Every chunk received goes to the
+ * {@link ChunkChannel} and stays there until the reader takes it, whatever happens next: a
+ * failure is handed to the reader after the text that came before it. Every entry point holds
+ * this object's lock; the network never waits on it for long. Internal: not part of the API.
  */
-final class StreamingCall {
-  /** How much continued text is held back to find where it repeats what was delivered. */
+final class StreamingCall implements HttpTransport.Live {
+  /** How much continued text is held back to find where it repeats what was received. */
   static final int OVERLAP_WINDOW = 64;
 
   private final CallSite site;
   private final Endpoint endpoint;
   private final ProviderWire wire;
-  private final RetryPolicy policy;
-  private final DefaultCircuitBreaker breaker;
-  private final CallRecord record;
+  private final Attempts attempts;
   private final CallContext context;
   private final StreamTimeouts timeouts;
-  private final StreamWatchdog watchdog;
   private final ChunkChannel channel;
   private final Prompt base;
-  private final boolean resume;
-  private final long startNanos;
-  private final long deadlineNanos;
   private final StringBuilder received = new StringBuilder();
   private int events;
   private String lastEventId;
-  private int inputTokens;
-  private int outputTokens;
+  private boolean toolCallSeen;
   private StreamExchange current;
   private boolean finished;
 
-  StreamingCall(CallSite site, Endpoint endpoint, RetryPolicy policy, DefaultCircuitBreaker breaker,
-      MethodStats stats, CallContext context, StreamTimeouts timeouts, StreamWatchdog watchdog,
+  StreamingCall(CallSite site, Endpoint endpoint, Attempts attempts, CallContext context,
       ChunkChannel channel, Prompt base) {
     this.site = site;
     this.endpoint = endpoint;
     this.wire = ProviderWire.of(endpoint.wire());
-    this.policy = policy;
-    this.breaker = breaker;
-    this.record = new CallRecord(site, endpoint, breaker, stats, context);
+    this.attempts = attempts;
     this.context = context;
-    this.timeouts = timeouts;
-    this.watchdog = watchdog;
+    this.timeouts = context.streamTimeouts();
     this.channel = channel;
     this.base = base;
-    this.resume = site.resumeStream();
-    this.startNanos = context.scheduler().nanoTime();
-    this.deadlineNanos = startNanos + Math.min(policy.timeout().toNanos(), timeouts.total().toNanos());
     channel.onRoom(this::resumeDemand);
   }
 
@@ -82,8 +65,7 @@ final class StreamingCall {
   void start() {
     Sending first;
     synchronized (this) {
-      watchdog.add(this);
-      first = prepare(base);
+      first = open() ? prepare(base) : null;
     }
     if (first == null) {
       return;
@@ -94,18 +76,25 @@ final class StreamingCall {
       onTransportFailure(first.exchange(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      cancel();
-      synchronized (this) {
-        throw record.failure(new Classification(ErrorCategory.UNKNOWN, false, null,
-            "interrupted while the stream was being opened", null), 0, null, e, false, stateFor(true));
-      }
+      throw interrupted(e);
     }
   }
 
   /** Sends the first attempt without blocking: for the push side, whose subscribe may not wait. */
   synchronized void startAsync() {
-    watchdog.add(this);
-    attempt(base);
+    if (open()) {
+      attempt(base);
+    }
+  }
+
+  /** Starts watching the call; false (and the call failed) if the runtime is closed. */
+  private boolean open() {
+    context.watchdog().add(this);
+    if (!context.transport().track(this)) {
+      end(attempts.ended(Classification.closed("the stream was not started"), received(true)));
+      return false;
+    }
+    return true;
   }
 
   /** An attempt's exchange and its request, ready to send. */
@@ -127,34 +116,32 @@ final class StreamingCall {
   }
 
   /**
-   * The next attempt's exchange, made current, and its request; {@code null} when the call is over
-   * or the breaker rejected it (then a wait or the failure is already arranged).
+   * The next attempt's exchange, made current, and its request; {@code null} when the call is
+   * over or must wait first (then the wait or the failure is already arranged).
    */
   private Sending prepare(Prompt prompt) {
     if (finished) {
       return null;
     }
-    if (context.transport().isClosed()) {
-      fail(Classification.closed("the stream was not started"), 0, null, null, false);
+    Attempts.Go go;
+    try {
+      go = attempts.begin("the stream was not started");
+    } catch (LlmException e) {
+      end(withState(e));
       return null;
     }
-    long permit = record.acquire();
-    if (permit == DefaultCircuitBreaker.REJECTED) {
-      rejected(prompt);
+    if (!go.send()) {
+      later(go.delay(), prompt);
       return null;
     }
-    StreamExchange ex = new StreamExchange(this, record.nextAttempt(), now(), permit,
-        StreamAssembler.of(endpoint.wire()), prompt.assistantPrefix() != null);
+    StreamExchange ex = new StreamExchange(this, attempts.attemptNumber(), now(),
+        StreamAssembler.of(endpoint.wire()), prompt.assistantPrefix() != null,
+        context.transport().maxResponseBytes());
     current = ex;
-    // Until the headers: the first-token timeout, or what is left of the stream's whole time.
-    long headersNanos = Math.min(timeouts.firstToken().toNanos(), Math.max(1, deadlineNanos - now()));
-    HttpRequest request = wire.newRequest(endpoint)
-        .setHeader("Accept", "text/event-stream")
-        .header("X-Client-Request-Id", record.clientRequestId())
-        .timeout(Duration.ofNanos(headersNanos))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(wire.encode(endpoint, site, prompt)))
-        .build();
-    return new Sending(ex, request);
+    // Until the headers: the first-token timeout, or less if less is left of the call.
+    Duration headers = timeouts.firstToken().compareTo(go.timeout()) < 0
+        ? timeouts.firstToken() : go.timeout();
+    return new Sending(ex, attempts.request(wire.encode(endpoint, site, prompt), headers, true));
   }
 
   /** A 2xx body is read as events; any other status is read whole and classified. */
@@ -173,16 +160,6 @@ final class StreamingCall {
     };
   }
 
-  private void rejected(Prompt prompt) {
-    Duration wait = record.waitForBreaker(
-        policy.waitOnOpenCircuit(), deadlineNanos - now(), policy.maxAttempts());
-    if (wait != null) {
-      later(wait, prompt);
-      return;
-    }
-    fail(record.rejection("the stream was not started"), 0, null, null, true);
-  }
-
   // ---- Events from the exchange (each under this lock) ----
 
   synchronized void onEvent(StreamExchange ex, String type, String data, String id) {
@@ -199,8 +176,10 @@ final class StreamingCall {
       attemptFailed(ex, f.classification(), 200, null);
       return;
     }
+    if (ex.firstContentNanos == 0 && ex.assembler.content()) {
+      ex.firstContentNanos = now();
+    }
     if (text != null) {
-      ex.firstTextNanos = ex.firstTextNanos == 0 ? now() : ex.firstTextNanos;
       take(ex, text);
     }
     if (ex.assembler.done()) {
@@ -208,15 +187,21 @@ final class StreamingCall {
     }
   }
 
+  /** A comment, or the body starting: the idle clock restarts, the first-token clock does not. */
   synchronized void onActivity(StreamExchange ex) {
     ex.lastActivityNanos = now();
   }
 
   synchronized void onBodyEnd(StreamExchange ex) {
-    if (ex == current && !ex.ended) {
-      attemptFailed(ex, new Classification(ErrorCategory.NETWORK, true, null,
-          "the stream ended before its terminal event", null), 200, null);
+    if (ex != current || ex.ended) {
+      return;
     }
+    if (ex.assembler.finished()) {
+      attemptEnded(ex); // the model said why it stopped: only the terminator is missing
+      return;
+    }
+    attemptFailed(ex, new Classification(ErrorCategory.NETWORK, true, null,
+        "the stream ended before its terminal event", null), 200, null);
   }
 
   synchronized void onTransportFailure(StreamExchange ex, Throwable failure) {
@@ -233,26 +218,23 @@ final class StreamingCall {
     }
   }
 
-  /** From the watchdog: a per-attempt clock or the whole stream's ran out. */
+  /**
+   * From the watchdog. The call's deadline (a stream's total timeout, or the policy's) ends the
+   * attempt for good; the first-token clock runs until the first content (pings and comments do
+   * not stop it) and the idle clock restarts with every event or comment; both fail the attempt
+   * as a TIMEOUT, which the engine may retry.
+   */
   synchronized void checkTimeouts(long now) {
-    if (finished) {
-      return;
-    }
-    if (now - startNanos >= timeouts.total().toNanos()) {
-      if (current != null && !current.ended) {
-        current.ended = true; // first: the cancellation's own callback must find it ended
-        current.cancel(breaker);
-      }
-      fail(new Classification(ErrorCategory.TIMEOUT, false, null, "total stream timeout: the stream"
-          + " ran longer than " + timeouts.total().toMillis() + " ms", null), 0, null, null, false);
-      return;
-    }
     StreamExchange ex = current;
-    if (ex == null || ex.ended) {
+    if (finished || ex == null || ex.ended) {
       return;
     }
-    if (ex.firstTextNanos == 0 && now - ex.startNanos >= timeouts.firstToken().toNanos()) {
-      timedOut(ex, "first-token timeout: no text within " + timeouts.firstToken().toMillis() + " ms");
+    if (attempts.remainingNanos() <= 0) {
+      attemptFailed(ex, new Classification(ErrorCategory.TIMEOUT, false, null, "total stream timeout:"
+          + " the stream ran longer than its deadline of "
+          + Math.min(timeouts.total().toMillis(), attempts.limitMillis()) + " ms", null), 200, null);
+    } else if (ex.firstContentNanos == 0 && now - ex.startNanos >= timeouts.firstToken().toNanos()) {
+      timedOut(ex, "first-token timeout: no content within " + timeouts.firstToken().toMillis() + " ms");
     } else if (ex.lastActivityNanos != 0 && now - ex.lastActivityNanos >= timeouts.idle().toNanos()) {
       timedOut(ex, "idle timeout: no event for " + timeouts.idle().toMillis() + " ms");
     }
@@ -267,12 +249,36 @@ final class StreamingCall {
     channel.close();
     if (current != null && !current.ended) {
       current.ended = true;
-      current.cancel(breaker);
+      current.cancel();
+      attempts.abandoned();
     }
-    if (!finished) {
-      finished = true;
-      watchdog.remove(this);
+    finish();
+  }
+
+  /** The runtime is closing: the stream ends now, its reader gets what came and the failure. */
+  @Override
+  public synchronized void abortOnClose() {
+    if (finished) {
+      return;
     }
+    StreamExchange ex = current;
+    if (ex != null && !ex.ended) {
+      attemptFailed(ex, Classification.closed("the stream was ended"), 0, null);
+    } else {
+      end(attempts.ended(Classification.closed("the stream was ended"), received(true)));
+    }
+  }
+
+  /** The reader was interrupted while it waited: the stream ends, the exception says so. */
+  synchronized LlmException interrupted(InterruptedException e) {
+    channel.close();
+    if (current != null && !current.ended) {
+      current.ended = true;
+      current.cancel();
+      attempts.abandoned();
+    }
+    finish();
+    return attempts.interrupted(e, received(true));
   }
 
   /** Asks the body for more once the consumer made room. Lock-free: the consumer calls it. */
@@ -312,70 +318,69 @@ final class StreamingCall {
 
   private void attemptEnded(StreamExchange ex) {
     flushHoldBack(ex);
-    Classification refused = ex.assembler.endFailure();
-    if (refused != null) {
-      attemptFailed(ex, refused, 200, null);
+    ex.ended = true;
+    LlmResponse<String> response;
+    try {
+      response = attempts.succeeded(ex.assembler.completion(received.toString()), 200, ex.requestId,
+          ex.assembler.usage());
+    } catch (LlmException filtered) { // a refusal or content filter, where the shape cannot hold it
+      end(withState(filtered));
       return;
     }
-    ex.ended = true;
-    record.succeeded(ex.permit, now() - ex.startNanos, 200);
-    Completion c = ex.assembler.completion(received.toString());
-    inputTokens += c.usage().inputTokens();
-    outputTokens += c.usage().outputTokens();
-    finished = true;
-    watchdog.remove(this);
-    channel.complete(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
-        c.finishReason(), new Usage(inputTokens, outputTokens), ex.requestId,
-        record.clientRequestId(), record.history()));
+    finish();
+    channel.complete(response);
   }
 
   private void attemptFailed(StreamExchange ex, Classification c, int status, Throwable cause) {
+    flushHoldBack(ex);
     ex.ended = true;
-    ex.cancel(null);
-    inputTokens += ex.assembler.inputTokens;
-    outputTokens += ex.assembler.outputTokens;
+    ex.cancel();
+    toolCallSeen |= ex.assembler.toolCall();
+    boolean content = received.length() > 0 || ex.assembler.content();
+    boolean resumable = site.resumeStream() && !toolCallSeen && received.length() > 0;
+    Attempts.Decision d = attempts.failed(c, status, ex.requestId, cause, ex.assembler.usage(),
+        new Attempts.Received(content, resumable, received.toString(), ex.assembler.refusal(),
+            stateFor(true)));
     if (channel.isClosed()) {
-      record.failed(ex.permit, now() - ex.startNanos, c, status, Duration.ZERO, WaitSource.NONE);
-      finished = true;
-      watchdog.remove(this);
-      return;
+      finish(); // nobody reads any more: the attempt is recorded, nothing is sent again
+    } else if (!d.again()) {
+      end(d.end());
+    } else {
+      later(d.delay(), d.resume()
+          ? base.resumedAfter(received.toString(), ContinueInstruction.forPrompt(base.user()))
+          : base);
     }
-    boolean fromScratch = channel.discardIfNothingDelivered();
-    if (fromScratch) {
-      received.setLength(0);
-    }
-    RetryDecision d = RetryDecision.decide(
-        policy, c, record.nextAttempt(), deadlineNanos - now(), context.random());
-    boolean again = d.retry() && (fromScratch || (resume && !ex.assembler.toolCall()));
-    record.failed(ex.permit, now() - ex.startNanos, c, status, again ? d.delay() : Duration.ZERO,
-        again ? d.source() : WaitSource.NONE);
-    if (again) {
-      later(d.delay(), fromScratch ? base
-          : base.resumedAfter(received.toString(), ContinueInstruction.forPrompt(base.user())));
-      return;
-    }
-    String why = !d.retry() ? d.stopReason()
-        : ex.assembler.toolCall() ? "a tool call is never continued as prose"
-        : "the stream broke after text was delivered; @Retry(resumeStream = true) would continue it";
-    fail(new Classification(c.category(), c.retryable(), c.retryAfter(),
-        c.detail() + "; " + why, c.providerCode()), status, ex.requestId, cause, false);
   }
 
   private void later(Duration delay, Prompt prompt) {
-    context.scheduler().after(delay).whenComplete((v, t) -> {
+    context.scheduler().after(delay).whenComplete((v, t) -> context.transport().executor().execute(() -> {
       synchronized (this) {
         attempt(prompt);
       }
-    });
+    }));
   }
 
-  private void fail(Classification c, int status, String requestId, Throwable cause,
-      boolean circuitOpen) {
-    finished = true;
-    watchdog.remove(this);
-    // A failure inside a 200 stream has no error status to report.
-    channel.fail(record.failure(c, status == 200 ? 0 : status, requestId, cause, circuitOpen,
-        stateFor(true)));
+  /** The call ends with {@code e}: the reader gets every chunk received, then {@code e}. */
+  private void end(LlmException e) {
+    finish();
+    channel.fail(e);
+  }
+
+  private void finish() {
+    if (!finished) {
+      finished = true;
+      context.watchdog().remove(this);
+      context.transport().untrack(this);
+    }
+  }
+
+  private LlmException withState(LlmException e) {
+    return e.toBuilder().partialText(received.toString()).stream(stateFor(true)).build();
+  }
+
+  private Attempts.Received received(boolean done) {
+    return new Attempts.Received(received.length() > 0, false, received.toString(), null,
+        stateFor(done));
   }
 
   String method() {
@@ -388,7 +393,7 @@ final class StreamingCall {
   }
 
   private StreamState stateFor(boolean done) {
-    // What the caller will have once the pending chunks are read: nothing received is lost.
+    // Everything received: the reader has it, or gets it before the end. Nothing is lost.
     return new StreamState(received.toString(), channel.deliveredChunks(), events, lastEventId,
         current == null ? 0 : current.number, done);
   }

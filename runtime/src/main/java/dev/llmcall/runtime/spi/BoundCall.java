@@ -5,6 +5,7 @@ import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.LlmStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.stream.Stream;
 
 /**
  * A {@link CallSite} bound to a runtime: provider, retry policy and circuit breaker resolved
@@ -41,8 +42,8 @@ public interface BoundCall {
   /**
    * Starts a streamed call: the first attempt is sent on the calling thread, which waits until
    * its response headers are in (or it failed, to be retried in the background); chunks are then
-   * read as they come. Failures before the first chunk is delivered are retried; see
-   * {@link LlmStream}.
+   * read as they come. Failures before any content was received are retried; see
+   * {@link LlmStream}. A refusal or content filter is the response's finish, not a failure.
    *
    * @throws LlmException when the calling thread is interrupted while the stream is opened
    */
@@ -51,7 +52,7 @@ public interface BoundCall {
   /**
    * A cold publisher of the text chunks: each subscription makes one streamed call, without
    * blocking a thread while waiting; demand and cancellation are honoured. It signals
-   * {@code onError} with an {@link LlmException}.
+   * {@code onError} with an {@link LlmException}, a refusal or content filter included.
    */
   Flow.Publisher<String> publisher(String system, String prompt);
 
@@ -68,13 +69,20 @@ public interface BoundCall {
   <T> CompletableFuture<LlmResponse<T>> structuredAsync(
       String system, String prompt, StructuredOutput<T> output);
 
-  /** {@link #call} for the text alone. */
-  default String text(String system, String prompt) {
-    return call(system, prompt).value();
-  }
+  /**
+   * {@link #call} for the text alone. A refusal or content filter, which {@link #call} returns as
+   * a response, is a non-retryable {@code CONTENT_FILTER} {@link LlmException} here, with the
+   * text, the refusal and the usage: a {@code String} cannot say it.
+   */
+  String text(String system, String prompt);
 
-  /** {@link #callAsync} for the text alone. */
-  default CompletableFuture<String> textAsync(String system, String prompt) {
-    return callAsync(system, prompt).thenApply(LlmResponse::value);
-  }
+  /** {@link #callAsync} for the text alone; a refusal or content filter as in {@link #text}. */
+  CompletableFuture<String> textAsync(String system, String prompt);
+
+  /**
+   * {@link #stream}'s chunks as a {@code Stream<String>}, which closes the stream when closed. A
+   * refusal or content filter ends it, after the text that came, with a {@code CONTENT_FILTER}
+   * {@link LlmException}, as in {@link #text}.
+   */
+  Stream<String> textStream(String system, String prompt);
 }

@@ -50,14 +50,16 @@ class OpenAiFieldsTest {
   }
 
   @Test
-  void noChoicesRefusalsAndMalformedBodiesAreFailures() { // unreadable: UNKNOWN, not retried
+  void noChoicesAndMalformedBodiesAreFailuresARefusalIsAnAnswer() { // unreadable: UNKNOWN
     assertEquals(ErrorCategory.UNKNOWN, failure(decode("{\"choices\":[]}")).category());
     assertEquals(ErrorCategory.UNKNOWN, failure(decode("[]")).category());
     assertEquals(ErrorCategory.UNKNOWN, failure(decode("{\"choices\":[{\"mess")).category());
-    Classification refused = failure(decode(
-        "{\"choices\":[{\"message\":{\"content\":null,\"refusal\":\"I can't.\"}}]}"));
-    assertEquals(ErrorCategory.CONTENT_FILTER, refused.category());
-    assertTrue(refused.detail().contains("I can't."), refused.detail());
+    // A refusal is the answer's business: the engine makes it a result or a failure by shape.
+    Completion refused = assertInstanceOf(ProviderWire.Decoded.Success.class, decode(
+        "{\"choices\":[{\"message\":{\"content\":null,\"refusal\":\"I can't.\"},"
+            + "\"finish_reason\":\"stop\"}]}")).completion();
+    assertEquals("I can't.", refused.refusal());
+    assertTrue(refused.filtered());
   }
 
   @Test

@@ -32,8 +32,9 @@ class StreamAssemblerTest {
     assertFalse(a.done());
     a.onEvent("message", "[DONE]");
     assertTrue(a.done());
-    assertNull(a.endFailure());
     Completion c = a.completion("Hello");
+    assertNull(c.refusal());
+    assertFalse(c.filtered());
     assertEquals(FinishReason.LENGTH, c.finishReason());
     assertEquals(new Usage(9, 2), c.usage());
     assertEquals("gpt-4o-mini", c.model());
@@ -53,8 +54,40 @@ class StreamAssemblerTest {
     assertNull(a.onEvent("message", openAiChunk("{\"refusal\":\"I can't \"}", null)));
     a.onEvent("message", openAiChunk("{\"refusal\":\"help.\"}", "stop"));
     a.onEvent("message", "[DONE]");
-    assertEquals(ErrorCategory.CONTENT_FILTER, a.endFailure().category());
-    assertTrue(a.endFailure().detail().contains("I can't help."));
+    assertTrue(a.content(), "a refusal is content");
+    Completion c = a.completion("");
+    assertEquals("I can't help.", c.refusal());
+    assertEquals(FinishReason.STOP, c.finishReason(), "an OpenAI refusal arrives with stop");
+    assertTrue(c.filtered());
+  }
+
+  @Test
+  void openAiFinishReasonWithoutDoneIsFinishedAndPingsAreNotContent() {
+    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    a.onEvent("message", openAiChunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
+    assertFalse(a.content(), "an empty first delta is not content");
+    assertFalse(a.finished());
+    a.onEvent("message", openAiChunk("{\"content\":\"Hi\"}", null));
+    assertTrue(a.content());
+    a.onEvent("message", openAiChunk("{}", "stop"));
+    assertFalse(a.done());
+    assertTrue(a.finished(), "every choice finished: complete without [DONE]");
+    assertNull(a.usage(), "no usage reported yet");
+  }
+
+  @Test
+  void reasoningAndToolFragmentsAreContentButNotText() {
+    StreamAssembler openAi = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    assertNull(openAi.onEvent("message", openAiChunk("{\"reasoning_content\":\"Let me think\"}", null)));
+    assertTrue(openAi.content());
+    StreamAssembler anthropic = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    anthropic.onEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"model\":\"m\","
+        + "\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}");
+    anthropic.onEvent("ping", "{\"type\":\"ping\"}");
+    assertFalse(anthropic.content(), "message_start and pings are not content");
+    assertNull(anthropic.onEvent("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+        + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"hmm\"}}"));
+    assertTrue(anthropic.content());
   }
 
   @Test
@@ -148,6 +181,7 @@ class StreamAssemblerTest {
     StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
     a.onEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"refusal\"}}");
     a.onEvent("message_stop", "{\"type\":\"message_stop\"}");
-    assertEquals(ErrorCategory.CONTENT_FILTER, a.endFailure().category());
+    assertEquals(FinishReason.CONTENT_FILTER, a.completion("").finishReason());
+    assertTrue(a.completion("").filtered());
   }
 }
