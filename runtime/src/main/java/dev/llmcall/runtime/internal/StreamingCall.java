@@ -205,9 +205,14 @@ final class StreamingCall implements HttpTransport.Live {
   }
 
   synchronized void onTransportFailure(StreamExchange ex, Throwable failure) {
-    if (ex == current && !ex.ended) {
-      attemptFailed(ex, ErrorClassifier.classifyTransport(failure), 0, failure);
+    if (ex != current || ex.ended) {
+      return;
     }
+    if (ex.assembler.finished() && !(failure instanceof BoundedBody.TooLarge)) {
+      attemptEnded(ex); // the model said why it stopped before the connection broke
+      return;
+    }
+    attemptFailed(ex, ErrorClassifier.classifyTransport(failure), 0, failure);
   }
 
   private synchronized void onHttpError(
