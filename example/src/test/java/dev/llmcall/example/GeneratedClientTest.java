@@ -17,6 +17,7 @@ import dev.llmcall.runtime.Usage;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import dev.llmcall.testkit.RecordedRequest;
+import dev.llmcall.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,13 +32,13 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedClientTest {
   private FakeLlmServer server;
-  private VirtualTime time;
+  private VirtualScheduler time;
   private LlmRuntime runtime;
 
   @BeforeEach
   void start() {
     server = FakeLlmServer.start();
-    time = new VirtualTime();
+    time = new VirtualScheduler();
     runtime = LlmRuntime.builder()
         .provider(ProviderConfig.openAi("sk-e2e-test-key").withBaseUrl(server.openAiBaseUrl()))
         .provider(ProviderConfig.anthropic("sk-ant-e2e-key").withBaseUrl(server.anthropicBaseUrl()))

@@ -12,6 +12,7 @@ import dev.llmcall.runtime.LlmStream;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
+import dev.llmcall.testkit.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +34,7 @@ class GeneratedStreamingTest {
     server = FakeLlmServer.start();
     runtime = LlmRuntime.builder()
         .provider(ProviderConfig.openAi("sk-e2e-stream").withBaseUrl(server.openAiBaseUrl()))
-        .scheduler(new VirtualTime())
+        .scheduler(new VirtualScheduler())
         .build();
   }
 

@@ -13,6 +13,7 @@ import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
+import dev.llmcall.testkit.VirtualScheduler;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,7 @@ class GeneratedStructuredTest {
     server = FakeLlmServer.start();
     runtime = LlmRuntime.builder()
         .provider(ProviderConfig.openAi("sk-e2e-json").withBaseUrl(server.openAiBaseUrl()))
-        .scheduler(new VirtualTime())
+        .scheduler(new VirtualScheduler())
         .build();
   }
 
