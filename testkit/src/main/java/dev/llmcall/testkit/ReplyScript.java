@@ -1,5 +1,6 @@
 package dev.llmcall.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -108,13 +109,16 @@ final class ReplyScript {
   /** {@code #3 POST /v1/chat/completions (model gpt-4o-mini, last user message "Hi")}. */
   static String describe(RecordedRequest request, int sequence) {
     String line = "#" + sequence + " " + request.method() + " " + request.path();
-    if (request.body().isBlank()) {
-      return line;
+    List<String> facts = new ArrayList<>();
+    JsonNode model = Json.parseLenient(request.body()).path("model");
+    if (model.isTextual()) {
+      facts.add("model " + model.asText());
     }
-    RequestFacts facts = RequestFacts.from(request.body());
-    String user = facts.lastUserText();
-    return line + " (model " + facts.model() + (user.isEmpty() ? "" : ", last user message \""
-        + (user.length() > 60 ? user.substring(0, 60) + "…" : user) + "\"") + ")";
+    String user = RequestFacts.from(request.body()).lastUserText();
+    if (!user.isEmpty()) {
+      facts.add("last user message \"" + RequestFacts.cut(user, 60) + "\"");
+    }
+    return facts.isEmpty() ? line : line + " (" + String.join(", ", facts) + ")";
   }
 
   /** A matched reply; {@code everUsed} matters for standing rules only. */
