@@ -36,7 +36,7 @@ class GeneratedClientWithFakeLlmTest {
 
   @AfterEach
   void closeRuntime() {
-    runtime.close(); // the extension closes the server, then checks the script
+    runtime.close(); // then the extension checks the script and closes the server
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Marks a field that {@link FakeLlmExtension} sets before each test to that test's {@link
  * FakeLlmServer} or {@link VirtualScheduler}, the same instance its parameters get. The field must
- * be an instance field, not final, of one of those two types.
+ * be an instance field, not final, of one of those two types. On the module path, the test's
+ * package must be open to {@code dev.llmcall.testkit}.
  *
  * <pre>{@code
  * @FakeLlm

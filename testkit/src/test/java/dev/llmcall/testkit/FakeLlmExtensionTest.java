@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,6 +93,16 @@ class FakeLlmExtensionTest {
   }
 
   @Test
+  void aTestInstancePerClassStillGetsFreshFieldsForEachTest() {
+    PerClass.seen.clear();
+    EngineExecutionResults results = Scenarios.run(PerClass.class);
+
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    assertEquals(2, PerClass.seen.size());
+    assertNotSame(PerClass.seen.get(0), PerClass.seen.get(1));
+  }
+
+  @Test
   void plainExtendWithWorksAndIsLenient() {
     EngineExecutionResults results = Scenarios.run(PlainExtendWith.class);
 
@@ -144,6 +155,26 @@ class FakeLlmExtensionTest {
     @AfterEach
     void serverIsStillOpenInAfterEach(FakeLlmServer server) throws Exception {
       Http.post(Http.chatCompletions(server), Http.chat("m", "still open"));
+    }
+  }
+
+  @EngineScenario
+  @FakeLlm
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  static class PerClass {
+    static final List<FakeLlmServer> seen = new ArrayList<>();
+    @InjectFake FakeLlmServer server;
+
+    @Test
+    void one(FakeLlmServer parameter) {
+      assertSame(parameter, server);
+      seen.add(server);
+    }
+
+    @Test
+    void two(FakeLlmServer parameter) {
+      assertSame(parameter, server);
+      seen.add(server);
     }
   }
 
