@@ -18,6 +18,7 @@ import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.VirtualScheduler;
 import dev.llmcall.testkit.FakeReply;
 import dev.llmcall.testkit.RecordedRequest;
+import dev.llmcall.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

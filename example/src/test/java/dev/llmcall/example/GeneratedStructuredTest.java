@@ -14,6 +14,7 @@ import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.VirtualScheduler;
 import dev.llmcall.testkit.FakeReply;
+import dev.llmcall.testkit.VirtualScheduler;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;

@@ -1,34 +1,23 @@
 package dev.llmcall.testkit;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake LLM provider on 127.0.0.1 for tests and demos. It speaks OpenAI Chat Completions ({@code POST
  * .../chat/completions}) and Anthropic Messages ({@code POST /v1/messages}), answers each request with
- * the next scripted {@link FakeReply} (or a friendly default text reply when the script is empty), and
+ * a scripted {@link FakeReply} (or a friendly default text reply when nothing is scripted), and
  * records every request.
  *
  * <pre>{@code
@@ -43,6 +32,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Requests are served concurrently; a delayed reply does not hold up others. Any other path gets a
  * 404 with an OpenAI-style error body and does not consume a scripted reply.
+ *
+ * <h2>Which reply answers a request</h2>
+ *
+ * <p>Each request to an endpoint ({@code GET .../models} too) is answered by the first of:
+ * <ol>
+ *   <li>the oldest {@linkplain #enqueue(RequestMatcher, FakeReply) one-shot matched reply} whose
+ *       {@link RequestMatcher} accepts the request; it is used up;
+ *   <li>the oldest {@linkplain #whenever standing rule} whose matcher accepts it; it stays;
+ *   <li>the next reply of the ordered queue ({@link #enqueue(FakeReply)}); it is used up;
+ *   <li>the default reply, or, when the server is {@linkplain #strict() strict}, a 400 {@code
+ *       unexpected_request} error that {@link #verify()} reports.
+ * </ol>
+ * So a queued reply is never spent on a request that a matched reply answers, and the queue keeps
+ * its order for the rest. Requests take their replies in the order they arrive.
  *
  * <h2>Streaming</h2>
  *
@@ -87,18 +90,9 @@ public final class FakeLlmServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final Queue<FakeReply> script = new ConcurrentLinkedQueue<>();
-  private final Object lock = new Object();
-  private final List<RecordedRequest> recorded = new ArrayList<>();
-  private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
-  private int arrivals; // guarded by lock; numbers request ids, never reset
-  /** How long a cut stream waits, after its last event, before the connection is dropped. */
-  static final long CUT_LINGER_MILLIS = 50;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final AtomicInteger activeStreams = new AtomicInteger();
-  private final AtomicInteger completedStreams = new AtomicInteger();
-  private final AtomicInteger abandonedStreams = new AtomicInteger();
-  private final AtomicInteger keepAlivesSent = new AtomicInteger();
+  private final ReplyScript script = new ReplyScript();
+  private final RequestLog log = new RequestLog();
+  private final FakeLlmHandler handler = new FakeLlmHandler(script, log);
 
   private FakeLlmServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -115,7 +109,7 @@ public final class FakeLlmServer implements AutoCloseable {
     }
     ExecutorService executor = Executors.newCachedThreadPool(threads(http.getAddress().getPort()));
     FakeLlmServer fake = new FakeLlmServer(http, executor);
-    http.createContext("/", fake::handle);
+    http.createContext("/", fake.handler);
     http.setExecutor(executor);
     http.start();
     return fake;
@@ -136,15 +130,65 @@ public final class FakeLlmServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Appends {@code reply} to the script; each request to an endpoint consumes the next reply. */
+  /**
+   * Appends {@code reply} to the ordered queue: a request that no matched reply answers consumes the
+   * queue's next reply.
+   */
   public FakeLlmServer enqueue(FakeReply reply) {
-    script.add(Objects.requireNonNull(reply, "reply"));
+    script.enqueue(Objects.requireNonNull(reply, "reply"));
     return this;
   }
 
-  /** The number of scripted replies not yet consumed. */
+  /**
+   * Adds a reply for the first request that {@code matcher} accepts; it is then used up. Replies for
+   * the same matcher answer its requests in the order they were added.
+   */
+  public FakeLlmServer enqueue(RequestMatcher matcher, FakeReply reply) {
+    script.enqueue(Objects.requireNonNull(matcher, "matcher"), Objects.requireNonNull(reply, "reply"));
+    return this;
+  }
+
+  /**
+   * Answers every request that {@code matcher} accepts with {@code reply}, never used up; one-shot
+   * replies added with {@link #enqueue(RequestMatcher, FakeReply)} come first.
+   */
+  public FakeLlmServer whenever(RequestMatcher matcher, FakeReply reply) {
+    script.whenever(Objects.requireNonNull(matcher, "matcher"), Objects.requireNonNull(reply, "reply"));
+    return this;
+  }
+
+  /** The number of queued and one-shot matched replies not yet used; standing rules do not count. */
   public int pendingReplies() {
-    return script.size();
+    return script.pending();
+  }
+
+  /**
+   * Turns strict mode on: a request that no matched reply and no queued reply answers gets a 400
+   * {@code unexpected_request} error instead of the default reply, and {@link #verify()} reports it;
+   * so does a request to a path or method the fake does not serve. {@link FakeLlmExtension} calls
+   * {@code verify()} after each test whose server is strict.
+   */
+  public FakeLlmServer strict() {
+    script.strict(true);
+    return this;
+  }
+
+  /** Whether {@link #strict()} was called (or the {@link FakeLlmExtension} made the server strict). */
+  public boolean isStrict() {
+    return script.isStrict();
+  }
+
+  /**
+   * Checks that the script was followed, as a test's last step: throws an {@link AssertionError}
+   * that lists every request refused in strict mode, every queued or one-shot matched reply still
+   * unused, every {@link #whenever} rule that no request matched, and every matcher that threw.
+   */
+  public void verify() {
+    List<String> problems = script.problems();
+    if (!problems.isEmpty()) {
+      throw new AssertionError("FakeLlmServer: the script was not followed, " + problems.size()
+          + (problems.size() == 1 ? " problem" : " problems") + ":\n  " + String.join("\n  ", problems));
+    }
   }
 
   /**
@@ -162,23 +206,12 @@ public final class FakeLlmServer implements AutoCloseable {
    * @throws IllegalStateException when no request arrives in time
    */
   public RecordedRequest takeRequest(Duration timeout) {
-    try {
-      RecordedRequest next = untaken.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      if (next == null) {
-        throw new IllegalStateException("no request arrived within " + describe(timeout));
-      }
-      return next;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a request", e);
-    }
+    return log.take(Objects.requireNonNull(timeout, "timeout"));
   }
 
   /** A snapshot of every request received so far, in arrival order. */
   public List<RecordedRequest> requests() {
-    synchronized (lock) {
-      return List.copyOf(recorded);
-    }
+    return log.all();
   }
 
   /**
@@ -186,17 +219,12 @@ public final class FakeLlmServer implements AutoCloseable {
    * Request ids keep counting. For a server reused across many calls, such as in a benchmark.
    */
   public void clearRequests() {
-    synchronized (lock) {
-      recorded.clear();
-      untaken.clear();
-    }
+    log.clear();
   }
 
   /** The number of requests received so far. */
   public int requestCount() {
-    synchronized (lock) {
-      return recorded.size();
-    }
+    return log.count();
   }
 
   /**
@@ -205,7 +233,7 @@ public final class FakeLlmServer implements AutoCloseable {
    * its end, or seen it cut, no longer finds it counted.
    */
   public int activeStreams() {
-    return activeStreams.get();
+    return handler.activeStreams();
   }
 
   /**
@@ -213,7 +241,7 @@ public final class FakeLlmServer implements AutoCloseable {
    * FakeReply#errorAfter in-band error} or a {@link FakeReply#cutAfter cut}.
    */
   public int completedStreams() {
-    return completedStreams.get();
+    return handler.completedStreams();
   }
 
   /**
@@ -222,7 +250,7 @@ public final class FakeLlmServer implements AutoCloseable {
    * ended by {@link #close()} count neither here nor as completed.
    */
   public int abandonedStreams() {
-    return abandonedStreams.get();
+    return handler.abandonedStreams();
   }
 
   /**
@@ -230,13 +258,13 @@ public final class FakeLlmServer implements AutoCloseable {
    * so once this reaches {@code n + 1}, the {@code n}th has been written and flushed.
    */
   public int keepAlivesSent() {
-    return keepAlivesSent.get();
+    return handler.keepAlivesSent();
   }
 
   /** Stops the server at once, dropping open exchanges (streams too), and ends its threads. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!handler.close()) {
       return;
     }
     server.stop(0);
@@ -253,191 +281,6 @@ public final class FakeLlmServer implements AutoCloseable {
     return "FakeLlmServer[" + anthropicBaseUrl() + "]";
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    boolean cut = false;
-    try {
-      cut = serve(exchange);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt(); // closing: the exchange is closed without a response
-    } finally {
-      if (!cut) {
-        exchange.close();
-      }
-    }
-    if (cut) {
-      // The events before the cut are flushed; let the client read them first, because the abrupt
-      // close below may reset the connection, and a reset can discard data not yet read (seen with
-      // JDK 25's client). Bounded pacing, like a reply's delay.
-      lingerBeforeCut();
-      // Thrown with the exchange left open, this makes the HttpServer close the connection at once,
-      // without the chunked body's last chunk: the client sees the body end abruptly.
-      throw new IOException("stream cut as scripted by FakeReply.cutAfter");
-    }
-  }
-
-  private static void lingerBeforeCut() {
-    try {
-      TimeUnit.MILLISECONDS.sleep(CUT_LINGER_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Serves one exchange; true when a stream must be cut (the exchange must then not be closed). */
-  private boolean serve(HttpExchange exchange) throws IOException, InterruptedException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    String path = exchange.getRequestURI().getRawPath();
-    boolean models = path.endsWith("/models") && "GET".equals(exchange.getRequestMethod());
-    WireFormat format = models ? modelsFormat(exchange) : WireFormat.forPath(path);
-    boolean scripted = models || (format != null && "POST".equals(exchange.getRequestMethod()));
-    Arrival arrival = record(exchange, body, scripted);
-    String requestId = "req_fake_" + arrival.sequence();
-    if (format == null) {
-      sendRouteError(exchange, WireFormat.OPENAI, 404, "unknown_url", requestId);
-    } else if (!scripted) {
-      sendRouteError(exchange, format, 405, "method_not_allowed", requestId);
-    } else if (models) {
-      respondToModels(exchange, format, arrival.reply(), requestId);
-    } else {
-      RequestFacts facts = RequestFacts.from(body);
-      FakeReply reply = arrival.reply() != null ? arrival.reply() : facts.defaultReply();
-      return respond(exchange, format, reply, facts, requestId);
-    }
-    return false;
-  }
-
-  /** Records the request and, for endpoint requests, takes the next scripted reply in the same step. */
-  private Arrival record(HttpExchange exchange, String body, boolean scripted) {
-    URI uri = exchange.getRequestURI();
-    String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-    RecordedRequest request = new RecordedRequest(
-        exchange.getRequestMethod(), target, exchange.getRequestHeaders(), body);
-    synchronized (lock) {
-      recorded.add(request);
-      untaken.add(request);
-      return new Arrival(++arrivals, scripted ? script.poll() : null);
-    }
-  }
-
-  /** Sends {@code reply}; true when it is a stream that must now be cut. */
-  private boolean respond(HttpExchange exchange, WireFormat format, FakeReply reply, RequestFacts facts,
-      String defaultRequestId) throws IOException, InterruptedException {
-    if (!reply.delay().isZero()) {
-      TimeUnit.NANOSECONDS.sleep(reply.delay().toNanos());
-    }
-    if (reply.kind() == FakeReply.Kind.DROP) {
-      exchange.close(); // before sendResponseHeaders: the server closes the connection
-      return false;
-    }
-    String requestId = reply.requestId() != null ? reply.requestId() : defaultRequestId;
-    boolean scriptedStream = reply.kind() == FakeReply.Kind.STREAM;
-    if (scriptedStream
-        || (reply.kind() == FakeReply.Kind.SUCCESS && facts.stream() && reply.rawBody() == null)) {
-      setHeaders(exchange, format, reply, scriptedStream ? reply.contentType() : "text/event-stream",
-          requestId);
-      return stream(exchange, format, reply, facts, requestId);
-    }
-    setHeaders(exchange, format, reply, reply.contentType(), requestId);
-    send(exchange, reply.httpStatus(), format.render(reply, facts, requestId));
-    return false;
-  }
-
-  private static void setHeaders(HttpExchange exchange, WireFormat format, FakeReply reply,
-      String contentType, String requestId) {
-    Headers headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", contentType);
-    headers.set(format.requestIdHeader(), requestId);
-    for (Map.Entry<String, String> header : reply.headers()) {
-      headers.add(header.getKey(), header.getValue());
-    }
-  }
-
-  /**
-   * Streams a success reply as server-sent events; a text reply goes out word by word. True when the
-   * script cuts the stream. Counts the stream as active while writing, then as completed or abandoned.
-   */
-  private boolean stream(HttpExchange exchange, WireFormat format, FakeReply reply, RequestFacts facts,
-      String requestId) throws IOException, InterruptedException {
-    Completion completion = Completion.resolve(reply, facts, format, requestId);
-    boolean scripted = reply.kind() == FakeReply.Kind.STREAM;
-    StreamScript script = scripted ? reply.streamScript() : StreamScript.of(List.of());
-    List<String> pieces = completion.refusal() != null ? StreamScript.words(completion.refusal())
-        : scripted ? script.chunks() : StreamScript.words(completion.text());
-    List<StreamEvents.Event> events = StreamEvents.of(format, completion, pieces, facts.includeUsage());
-    StreamEvents.Event error = script.fault() == StreamScript.Fault.ERROR
-        ? StreamEvents.error(format, script.errorType(), script.errorMessage()) : null;
-    if (!exchange.getResponseHeaders().containsKey("Cache-Control")) {
-      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-    }
-    activeStreams.incrementAndGet();
-    try {
-      exchange.sendResponseHeaders(200, 0); // 0: chunked transfer
-      // The headers go out now, before any event: newer JDKs hold them until the first write.
-      exchange.getResponseBody().flush();
-      SseWriter.End end = new SseWriter(exchange.getResponseBody(), script,
-          keepAlivesSent::incrementAndGet).write(events, error);
-      completedStreams.incrementAndGet();
-      return end == SseWriter.End.CUT;
-    } catch (IOException e) {
-      if (!closed.get()) {
-        abandonedStreams.incrementAndGet();
-      }
-      throw e;
-    } finally {
-      activeStreams.decrementAndGet();
-    }
-  }
-
-  /** Both base URLs give {@code /v1/models}: Anthropic's clients say who they are in a header. */
-  private static WireFormat modelsFormat(HttpExchange exchange) {
-    return exchange.getRequestHeaders().containsKey("anthropic-version")
-        ? WireFormat.ANTHROPIC : WireFormat.OPENAI;
-  }
-
-  /**
-   * {@code GET .../models}, the cheap request a health check makes: a scripted error or dropped
-   * connection is served as scripted; a scripted success or stream, or none, lists one model.
-   */
-  private void respondToModels(HttpExchange exchange, WireFormat format, FakeReply reply,
-      String requestId) throws IOException, InterruptedException {
-    if (reply != null
-        && (reply.kind() == FakeReply.Kind.ERROR || reply.kind() == FakeReply.Kind.DROP)) {
-      respond(exchange, format, reply, RequestFacts.from(""), requestId);
-      return;
-    }
-    String model = reply != null && reply.model() != null ? reply.model()
-        : format == WireFormat.ANTHROPIC ? "claude-sonnet-4-5" : "gpt-4o-mini";
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set(format.requestIdHeader(), requestId);
-    send(exchange, 200, format.modelsBody(model).toString());
-  }
-
-  private static void sendRouteError(HttpExchange exchange, WireFormat format, int status, String code,
-      String requestId) throws IOException {
-    String message = (status == 404 ? "Unknown request URL: " : "Method not allowed: ")
-        + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-        + ". The fake serves POST .../chat/completions, POST /v1/messages and GET .../models.";
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.getResponseHeaders().set(format.requestIdHeader(), requestId);
-    send(exchange, status, format.errorBody(status, code, message, requestId).toString());
-  }
-
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length == 0) {
-      exchange.sendResponseHeaders(status, -1); // no body: Content-Length 0
-      return;
-    }
-    exchange.sendResponseHeaders(status, bytes.length); // sets Content-Length
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  private static String describe(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-  }
-
   /** Daemon threads named {@code llmcall-fake-llm-PORT-N}. */
   private static ThreadFactory threads(int port) {
     AtomicInteger count = new AtomicInteger();
@@ -447,7 +290,4 @@ public final class FakeLlmServer implements AutoCloseable {
       return thread;
     };
   }
-
-  /** A recorded request's 1-based sequence number and the scripted reply it took, if any. */
-  private record Arrival(int sequence, FakeReply reply) {}
 }

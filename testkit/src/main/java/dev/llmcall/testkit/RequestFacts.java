@@ -38,7 +38,8 @@ record RequestFacts(String model, String lastUserText, int inputWords, boolean s
     return FakeReply.text("This is llmcall's fake provider. You asked: " + cut(lastUserText, 120));
   }
 
-  private static String cut(String text, int maxCodePoints) {
+  /** {@code text}, or its first {@code maxCodePoints} code points and an ellipsis. */
+  static String cut(String text, int maxCodePoints) {
     if (text.codePointCount(0, text.length()) <= maxCodePoints) {
       return text;
     }
