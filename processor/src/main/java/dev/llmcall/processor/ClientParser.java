@@ -32,7 +32,7 @@ final class ClientParser {
     this.types = types;
     this.values = new AnnotationValues(elements);
     this.members = new Members(elements, types);
-    this.methodParser = new MethodParser(values);
+    this.methodParser = new MethodParser(values, types);
   }
 
   ClientModel parse(TypeElement type) {

@@ -123,12 +123,21 @@ public final class LlmClientProcessor extends AbstractProcessor {
     TypeElement call = elements.getTypeElement(AnnotationValues.LLM_CALL);
     if (call != null) {
       for (Element element : round.getElementsAnnotatedWith(call)) {
-        if (element.getEnclosingElement() instanceof TypeElement type) {
+        if (element.getEnclosingElement() instanceof TypeElement type && !isGenericBase(type)) {
           types.add(type);
         }
       }
     }
     return types;
+  }
+
+  /**
+   * A generic interface without {@code @LlmClient}, such as {@code Classifier<T>}: a base for
+   * clients that fix its type arguments, checked as part of each of them (#15), never on its own.
+   */
+  private static boolean isGenericBase(TypeElement type) {
+    return type.getKind() == ElementKind.INTERFACE && !type.getTypeParameters().isEmpty()
+        && AnnotationValues.find(type, AnnotationValues.LLM_CLIENT).isEmpty();
   }
 
   private void processType(TypeElement type) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.llmcall.processor.ClientModel.Defaults;
 import dev.llmcall.processor.MethodModel.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +15,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /**
  * Reads one method of a client type into a {@link MethodModel}, applying the interface's
@@ -35,9 +38,11 @@ final class MethodParser {
       List.of(STREAM, PUBLISHER, LLM_STREAM, ITERATOR, ITERABLE);
 
   private final AnnotationValues values;
+  private final Types types;
 
-  MethodParser(AnnotationValues values) {
+  MethodParser(AnnotationValues values, Types types) {
     this.values = values;
+    this.types = types;
   }
 
   /**
@@ -48,7 +53,10 @@ final class MethodParser {
       StructureParser structures) {
     Optional<AnnotationMirror> llmCall = AnnotationValues.find(method, AnnotationValues.LLM_CALL);
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
-    TypeMirror returnType = method.getReturnType();
+    // As a member of the client: Classifier<T>'s T classify(T) is String classify(String) in
+    // TextClassifier extends Classifier<String>.
+    ExecutableType member = memberType(method, client);
+    TypeMirror returnType = member.getReturnType();
     Optional<ReturnKind> returnKind = returnKind(returnType);
     boolean streaming = returnKind.filter(ReturnKind::streaming).isPresent();
     return new MethodModel(
@@ -60,8 +68,8 @@ final class MethodParser {
         returnKind.filter(ReturnKind::structured)
             .map(k -> structures.parse(resultType(returnType))),
         returnKind.isPresent() ? Optional.empty() : unsupportedStream(returnType),
-        method.getParameters().stream().map(p -> param(p, structures)).toList(),
-        method.getThrownTypes().stream().map(TypeName::get).toList(),
+        params(method, member, structures),
+        member.getThrownTypes().stream().map(TypeName::get).toList(),
         method.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
         method.isVarArgs(),
         !declaring.equals(client),
@@ -104,8 +112,30 @@ final class MethodParser {
         SourceRef.of(method, llmCall));
   }
 
-  private static ParamModel param(VariableElement param, StructureParser structures) {
-    TypeMirror type = param.asType();
+  /** The type of {@code method} as a member of {@code client}, type arguments substituted. */
+  private ExecutableType memberType(ExecutableElement method, TypeElement client) {
+    if (client.asType() instanceof DeclaredType site) {
+      try {
+        return (ExecutableType) types.asMemberOf(site, method);
+      } catch (IllegalArgumentException e) {
+        // Not a member of the client (a misplaced @LlmCall): its own type is all there is.
+      }
+    }
+    return (ExecutableType) method.asType();
+  }
+
+  private static List<ParamModel> params(
+      ExecutableElement method, ExecutableType member, StructureParser structures) {
+    List<ParamModel> params = new ArrayList<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      params.add(param(method.getParameters().get(i), member.getParameterTypes().get(i),
+          structures));
+    }
+    return params;
+  }
+
+  private static ParamModel param(
+      VariableElement param, TypeMirror type, StructureParser structures) {
     ParamModel.Kind kind;
     Optional<StructuredType> json = Optional.empty();
     if (type.getKind().isPrimitive()) {
