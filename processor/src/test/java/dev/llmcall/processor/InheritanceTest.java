@@ -70,4 +70,78 @@ class InheritanceTest {
     assertThat(Golden.generated(compilation, "com.example.LlmAssistant"))
         .contains("public String say(String a) {");
   }
+
+  @Test
+  void conflictingLlmCallsFromTwoSuperInterfacesAreAnError() {
+    JavaFileObject client = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant extends Summaries, Digests {}");
+    Compilation compilation = compile(
+        base("Summaries", "summarize", "Summarize: {text}"),
+        base("Digests", "summarize", "Digest: {text}"),
+        client);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Messages.CONFLICTING_CALLS.tag()
+            + " Assistant inherits summarize from both Summaries and Digests, each with a"
+            + " different @LlmCall")
+        .inFile(client).onLineContaining("public interface Assistant");
+  }
+
+  @Test
+  void redeclaringTheMethodSettlesTheConflict() {
+    JavaFileObject client = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant extends Summaries, Digests {",
+        "  @Override",
+        "  @LlmCall(prompt = \"In short: {text}\")",
+        "  String summarize(String text);",
+        "}");
+    Compilation compilation = compile(
+        base("Summaries", "summarize", "Summarize: {text}"),
+        base("Digests", "summarize", "Digest: {text}"),
+        client);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Golden.generated(compilation, "com.example.LlmAssistant"))
+        .contains("\"In short: \" + text");
+  }
+
+  @Test
+  void identicalLlmCallsFromTwoSuperInterfacesAreNoConflict() {
+    JavaFileObject client = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant extends Summaries, Digests {}");
+    Compilation compilation = compile(
+        base("Summaries", "summarize", "Summarize: {text}"),
+        base("Digests", "summarize", "Summarize: {text}"),
+        client);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void anOverrideReachedLaterWinsOverTheMethodItOverrides() {
+    JavaFileObject special = source("Special",
+        "public interface Special extends Summaries {",
+        "  @Override",
+        "  @LlmCall(prompt = \"Special: {text}\", provider = \"xai\", model = \"grok-4\")",
+        "  String summarize(String text);",
+        "}");
+    JavaFileObject client = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant extends Summaries, Special {}");
+    Compilation compilation =
+        compile(base("Summaries", "summarize", "Summarize: {text}"), special, client);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Golden.generated(compilation, "com.example.LlmAssistant"))
+        .contains("\"Special: \" + text");
+  }
+
+  /** {@code public interface name { @LlmCall(prompt) String method(String text); }} */
+  private static JavaFileObject base(String name, String method, String prompt) {
+    return source(name,
+        "public interface " + name + " {",
+        "  @LlmCall(prompt = \"" + prompt + "\", provider = \"xai\", model = \"grok-4\")",
+        "  String " + method + "(String text);",
+        "}");
+  }
 }
