@@ -107,10 +107,18 @@ final class CodecWriter {
 
   /** {@code JsonWriting.toJson(order, LlmShop::encodeOrder)}. */
   CodeBlock toJson(ParamModel param) {
+    return toJson(param, param.name());
+  }
+
+  /**
+   * {@code JsonWriting.toJson(value, LlmShop::encodeOrder)}: the JSON of {@code variable}, which
+   * holds {@code param}'s value, or for an {@code Optional} parameter the value in it.
+   */
+  CodeBlock toJson(ParamModel param, String variable) {
     TypeName type = param.json().orElseThrow(
         () -> new IllegalStateException(param.name() + " is not rendered as JSON")).type();
     return CodeBlock.of("$T.toJson($N, $T::$N)",
-        JSON_WRITING, param.name(), client.impl(), method("encode", type));
+        JSON_WRITING, variable, client.impl(), method("encode", type));
   }
 
   private FieldSpec output(StructuredType result, NameAllocator fieldNames) {

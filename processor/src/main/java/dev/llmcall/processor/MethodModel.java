@@ -82,11 +82,14 @@ record MethodModel(
     return declaringType + "." + name;
   }
 
-  /** The parameters rendered as JSON by a template of {@code call}, in order. */
+  /**
+   * The parameters rendered as JSON by a template of {@code call}, in order; an
+   * {@code Optional} one if its value is.
+   */
   List<ParamModel> jsonParams(CallModel call) {
     Set<String> used = call.usedParameters();
     return params.stream()
-        .filter(p -> p.kind() == ParamModel.Kind.JSON && used.contains(p.name()))
+        .filter(p -> p.json().isPresent() && used.contains(p.name()))
         .toList();
   }
 

@@ -40,6 +40,7 @@ final class MethodParser {
   private static final String LLM_STREAM = "dev.llmcall.runtime.LlmStream";
   private static final String ITERATOR = "java.util.Iterator";
   private static final String ITERABLE = "java.lang.Iterable";
+  private static final String OPTIONAL = "java.util.Optional";
   /** Types that ask for an answer in chunks, whether or not the runtime can serve them so. */
   private static final List<String> STREAM_LIKE =
       List.of(STREAM, PUBLISHER, LLM_STREAM, ITERATOR, ITERABLE);
@@ -138,8 +139,7 @@ final class MethodParser {
     TypeAccess access = new TypeAccess(pkg);
     access.check(member.getReturnType(), true);
     for (int i = 0; i < params.size(); i++) {
-      access.check(member.getParameterTypes().get(i),
-          params.get(i).kind() == ParamModel.Kind.JSON);
+      access.check(member.getParameterTypes().get(i), params.get(i).json().isPresent());
     }
     member.getThrownTypes().forEach(t -> access.check(t, false));
     return access.found;
@@ -240,6 +240,13 @@ final class MethodParser {
       kind = ParamModel.Kind.ARRAY;
     } else if (isNamed(type, STRING)) {
       kind = ParamModel.Kind.STRING;
+    } else if (onlyTypeArgument(type, OPTIONAL).filter(t -> !isNamed(t, STRING)).isPresent()) {
+      TypeMirror value = onlyTypeArgument(type, OPTIONAL).get();
+      json = value.getKind() == TypeKind.WILDCARD ? Optional.empty()
+          : Optional.of(structures.parse(value)).filter(MethodParser::rendersAsJson);
+      kind = ParamModel.Kind.OPTIONAL;
+    } else if (isNamed(type, OPTIONAL)) {
+      kind = ParamModel.Kind.OPTIONAL;
     } else {
       json = Optional.of(structures.parse(type)).filter(MethodParser::rendersAsJson);
       kind = json.isPresent() ? ParamModel.Kind.JSON : ParamModel.Kind.OTHER;

@@ -181,6 +181,28 @@ class GeneratedCodeTest {
         .contains("public String describe(Topic topic)");
   }
 
+  /** #15: an Optional renders as its value or nothing; example's OptionalParametersTest runs it. */
+  @Test
+  void optionalParametersRenderTheirValueOrNothing() {
+    JavaFileObject source = source("Assistant",
+        "import java.util.Optional;",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  record Note(String text) {}",
+        "  @LlmCall(prompt = \"{title} {count} {note} {value}\")",
+        "  String brief(Optional<String> title, Optional<Integer> count, Optional<Note> note,",
+        "      @Nullable Optional<String> value);",
+        "  @interface Nullable {}",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Golden.generated(compilation, "com.example.LlmAssistant")).contains(
+        "return this.brief.text(null, title.orElse(\"\") + \" \""
+            + " + count.map(String::valueOf).orElse(\"\") + \" \""
+            + " + note.map(value2 -> JsonWriting.toJson(value2, LlmAssistant::encodeNote))"
+            + ".orElse(\"\") + \" \" + (value == null ? \"\" : value.orElse(\"\")));");
+  }
+
   @Test
   void handWrittenClassWithTheGeneratedNameIsReportedAsSuch() {
     JavaFileObject source = source("Assistant",
