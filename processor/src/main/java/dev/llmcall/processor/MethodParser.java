@@ -6,24 +6,20 @@ import com.palantir.javapoet.TypeName;
 import dev.llmcall.processor.ClientModel.Defaults;
 import dev.llmcall.processor.MethodModel.Kind;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -88,7 +84,8 @@ final class MethodParser {
         method.isVarArgs(),
         !declaring.equals(client),
         !inSource.test(method),
-        inaccessible(member, params, client),
+        new TypeAccess(elements, client).firstInaccessible(
+            member, params.stream().map(p -> p.json().isPresent()).toList()),
         conflict.map(t -> String.join(".", ClassName.get(t).simpleNames())),
         llmCall.map(a -> call(method, a, defaults, streaming)),
         new SourceRef(method, llmCall.orElse(null), null));
@@ -127,85 +124,6 @@ final class MethodParser {
         breaker.flatMap(a -> values.get(method, a, "provider", String.class))
             .or(() -> defaults.circuitBreaker().map(Setting::asInherited)),
         SourceRef.of(method, llmCall));
-  }
-
-  /**
-   * The first type the generated class would name, in the method's signature or in the records
-   * it reads or writes as JSON, that it cannot: private, or package-private elsewhere (#15).
-   */
-  private Optional<MethodModel.Inaccessible> inaccessible(
-      ExecutableType member, List<ParamModel> params, TypeElement client) {
-    String pkg = elements.getPackageOf(client).getQualifiedName().toString();
-    TypeAccess access = new TypeAccess(pkg);
-    access.check(member.getReturnType(), true);
-    for (int i = 0; i < params.size(); i++) {
-      access.check(member.getParameterTypes().get(i), params.get(i).json().isPresent());
-    }
-    member.getThrownTypes().forEach(t -> access.check(t, false));
-    return access.found;
-  }
-
-  /** Walks types for {@link #inaccessible}, each record once. */
-  private final class TypeAccess {
-    private final String pkg;
-    private final Set<String> records = new HashSet<>();
-    private Optional<MethodModel.Inaccessible> found = Optional.empty();
-
-    TypeAccess(String pkg) {
-      this.pkg = pkg;
-    }
-
-    /** @param components whether to look into the components of records, which codecs name */
-    void check(TypeMirror type, boolean components) {
-      if (found.isPresent()) {
-        return;
-      }
-      switch (type.getKind()) {
-        case ARRAY -> check(((ArrayType) type).getComponentType(), components);
-        case WILDCARD -> {
-          WildcardType wildcard = (WildcardType) type;
-          if (wildcard.getExtendsBound() != null) {
-            check(wildcard.getExtendsBound(), components);
-          }
-          if (wildcard.getSuperBound() != null) {
-            check(wildcard.getSuperBound(), components);
-          }
-        }
-        case DECLARED -> {
-          DeclaredType declared = (DeclaredType) type;
-          TypeElement element = (TypeElement) declared.asElement();
-          found = reason(element);
-          declared.getTypeArguments().forEach(t -> check(t, components));
-          if (components && element.getKind() == ElementKind.RECORD
-              && records.add(element.getQualifiedName().toString())) {
-            element.getRecordComponents().forEach(c -> check(c.asType(), true));
-          }
-        }
-        default -> { }
-      }
-    }
-
-    private Optional<MethodModel.Inaccessible> reason(TypeElement type) {
-      if (found.isPresent()) {
-        return found;
-      }
-      String name = String.join(".", ClassName.get(type).simpleNames());
-      for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
-        Set<Modifier> modifiers = t.getModifiers();
-        String nested = e == type ? "" : "nested in " + t.getSimpleName() + ", which is ";
-        String where = elements.getPackageOf(t).getQualifiedName().toString();
-        if (modifiers.contains(Modifier.PRIVATE)) {
-          return Optional.of(new MethodModel.Inaccessible(name, nested + "private",
-              "make " + t.getSimpleName() + " at least package-private"));
-        } else if (!modifiers.contains(Modifier.PUBLIC) && !where.equals(pkg)) {
-          String access = modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private";
-          return Optional.of(new MethodModel.Inaccessible(name,
-              nested + access + " in " + (where.isEmpty() ? "the unnamed package" : where),
-              "make " + t.getSimpleName() + " public"));
-        }
-      }
-      return Optional.empty();
-    }
   }
 
   /** The type of {@code method} as a member of {@code client}, type arguments substituted. */
