@@ -165,10 +165,8 @@ final class ClientValidator {
   }
 
   private static void checkProviderName(Setting<String> provider, ValidationReport.Builder report) {
-    String name = provider.value();
-    if (!PROVIDER_NAME.matcher(name).matches()) {
-      report.error(provider.source(), Messages.INVALID_PROVIDER, name);
-    } else if (!BUILT_IN_PROVIDERS.contains(name)) {
+    if (checkName(provider, report) && !BUILT_IN_PROVIDERS.contains(provider.value())) {
+      String name = provider.value();
       // Any other name is a provider registered on the runtime, but "anthropc" hardly is.
       BUILT_IN_PROVIDERS.stream()
           .filter(known -> isNear(name, known))
@@ -176,6 +174,15 @@ final class ClientValidator {
           .ifPresent(known -> report.warning(
               provider.source(), Messages.PROVIDER_TYPO, name, known));
     }
+  }
+
+  /** Whether {@code setting} is a name the runtime can look up; reports it if not. */
+  private static boolean checkName(Setting<String> setting, ValidationReport.Builder report) {
+    if (PROVIDER_NAME.matcher(setting.value()).matches()) {
+      return true;
+    }
+    report.error(setting.source(), Messages.INVALID_PROVIDER, setting.value());
+    return false;
   }
 
   /** A different case, or one or two edits in a name that is long enough to tell. */
@@ -192,7 +199,8 @@ final class ClientValidator {
   /** An empty breaker name means "the method's provider", which is checked on its own. */
   private static void checkBreakerName(Setting<String> breaker, ValidationReport.Builder report) {
     if (!breaker.value().isEmpty()) {
-      checkProviderName(breaker, report);
+      // A breaker's name is any label, so a name near a provider's is no typo.
+      checkName(breaker, report);
     }
   }
 

@@ -101,6 +101,18 @@ class SettingsDiagnosticsTest {
   }
 
   @Test
+  void circuitBreakerNamesAreLabelsNotProviders() {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  @CircuitBreaker(provider = \"OpenAI\")",
+        "  String summarize(String text);",
+        "}");
+    assertThat(compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
   void invalidProviderOnLlmClientIsReportedOnceOnTheInterface() {
     JavaFileObject source = source("Assistant",
         "@LlmClient(model = \"gpt-4o-mini\",",
