@@ -108,4 +108,35 @@ class AccessibilityDiagnosticsTest {
     JavaFileObject mood = source("Mood", "enum Mood { HAPPY }");
     assertThat(compile(source, person, mood)).succeededWithoutWarnings();
   }
+
+  /** Recovery: the new checks carry on, so independent problems are all reported at once. */
+  @Test
+  void independentNewProblemsAreAllReported() {
+    JavaFileObject source = source("Outer",
+        "public class Outer {",
+        "  private record Person(String name) {}",
+        "  enum Nothing {}",
+        "  @LlmClient(provider = \"anthropc\", model = \"claude-sonnet-4-5\")",
+        "  interface Assistant {",
+        "    @LlmCall(prompt = \"Who is in: {text}\")",
+        "    Person person(String text);",
+        "    @LlmCall(prompt = \"Reply as {\\\"name\\\": 1} to {text}\")",
+        "    String reply(String text);",
+        "    @LlmCall(prompt = \"Label {text}\")",
+        "    Nothing label(String text);",
+        "  }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadErrorContaining(Messages.INACCESSIBLE_TYPE.tag())
+        .inFile(source).onLineContaining("Person person(String text);");
+    assertThat(compilation).hadErrorContaining(Messages.JSON_IN_TEMPLATE.tag())
+        .inFile(source).onLineContaining("Reply as");
+    assertThat(compilation).hadErrorContaining(Messages.EMPTY_ENUM.tag())
+        .inFile(source).onLineContaining("Nothing label(String text);");
+    assertThat(compilation).hadWarningContaining(Messages.PROVIDER_TYPO.tag())
+        .inFile(source).onLineContaining("@LlmClient");
+  }
 }
