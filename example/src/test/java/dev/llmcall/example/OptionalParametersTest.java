@@ -8,6 +8,7 @@ import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +38,17 @@ class OptionalParametersTest {
     server.enqueue(FakeReply.text("ok"));
     Contact grace = new Contact("Grace", Optional.empty(), List.of(), Contact.Sentiment.NEUTRAL);
     LlmBriefing.create(runtime).brief("Grace", Optional.of("Admiral"), Optional.of(85),
-        Optional.of(grace));
+        Optional.of(grace), OptionalDouble.of(0.5));
     assertEquals("Brief Grace[Admiral] aged 85, contact {\"name\":\"Grace\",\"role\":null,"
-        + "\"emails\":[],\"sentiment\":\"NEUTRAL\"}.", prompt());
+        + "\"emails\":[],\"sentiment\":\"NEUTRAL\"}, score 0.5.", prompt());
   }
 
   @Test
   void emptyValuesAreRenderedAsNothing() {
     server.enqueue(FakeReply.text("ok"));
     LlmBriefing.create(runtime).brief("Grace", Optional.empty(), Optional.empty(),
-        Optional.empty());
-    assertEquals("Brief Grace[] aged , contact .", prompt());
+        Optional.empty(), OptionalDouble.empty());
+    assertEquals("Brief Grace[] aged , contact , score .", prompt());
   }
 
   private String prompt() {

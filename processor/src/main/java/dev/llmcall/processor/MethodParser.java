@@ -37,6 +37,8 @@ final class MethodParser {
   private static final String ITERATOR = "java.util.Iterator";
   private static final String ITERABLE = "java.lang.Iterable";
   private static final String OPTIONAL = "java.util.Optional";
+  private static final List<String> PRIMITIVE_OPTIONALS =
+      List.of("java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble");
   /** Types that ask for an answer in chunks, whether or not the runtime can serve them so. */
   private static final List<String> STREAM_LIKE =
       List.of(STREAM, PUBLISHER, LLM_STREAM, ITERATOR, ITERABLE);
@@ -163,7 +165,8 @@ final class MethodParser {
       json = value.getKind() == TypeKind.WILDCARD ? Optional.empty()
           : Optional.of(structures.parse(value)).filter(MethodParser::rendersAsJson);
       kind = ParamModel.Kind.OPTIONAL;
-    } else if (isNamed(type, OPTIONAL)) {
+    } else if (isNamed(type, OPTIONAL) || PRIMITIVE_OPTIONALS.stream()
+        .anyMatch(name -> isNamed(type, name))) {
       kind = ParamModel.Kind.OPTIONAL;
     } else {
       json = Optional.of(structures.parse(type)).filter(MethodParser::rendersAsJson);

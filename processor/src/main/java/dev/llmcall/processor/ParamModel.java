@@ -62,8 +62,9 @@ record ParamModel(
      */
     JSON,
     /**
-     * {@code java.util.Optional<T>}: its value rendered as a {@code T} parameter would be, or
-     * nothing (an empty string) when it is empty, never {@code Optional[...]} (#15).
+     * {@code java.util.Optional<T>}, {@code OptionalInt}, {@code OptionalLong} or
+     * {@code OptionalDouble}: its value rendered as a {@code T} parameter would be, or nothing (an
+     * empty string) when it is empty, never {@code Optional[...]} (#15).
      */
     OPTIONAL,
     /** Any other reference type: rendered by {@code toString()}. */

@@ -56,7 +56,8 @@ final class TemplateExpression {
 
   /**
    * An {@code Optional}'s value, or nothing (#15): {@code note.orElse("")},
-   * {@code count.map(String::valueOf).orElse("")} or
+   * {@code count.map(String::valueOf).orElse("")},
+   * {@code (size.isPresent() ? String.valueOf(size.getAsInt()) : "")} or
    * {@code order.map(value -> JsonWriting.toJson(value, LlmShop::encodeOrder)).orElse("")}.
    * Always a String, so it may come first.
    */
@@ -72,6 +73,11 @@ final class TemplateExpression {
     } else if (param.type() instanceof ParameterizedTypeName optional
         && optional.typeArguments().get(0).equals(ClassName.get(String.class))) {
       return CodeBlock.of("$N.orElse($S)", param.name(), "");
+    } else if (param.type().withoutAnnotations() instanceof ClassName primitive) {
+      // OptionalInt, OptionalLong, OptionalDouble: getAsInt, getAsLong, getAsDouble.
+      String getter = "getAs" + primitive.simpleName().substring("Optional".length());
+      return CodeBlock.of("($N.isPresent() ? $T.valueOf($N.$N()) : $S)",
+          param.name(), String.class, param.name(), getter, "");
     }
     return CodeBlock.of("$N.map($T::valueOf).orElse($S)", param.name(), String.class, "");
   }

@@ -204,6 +204,23 @@ class GeneratedCodeTest {
   }
 
   @Test
+  void primitiveOptionalParametersRenderTheirValueOrNothing() {
+    JavaFileObject source = source("Assistant",
+        "import java.util.*;",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"{a}{b}{c}\")",
+        "  String brief(OptionalInt a, OptionalLong b, OptionalDouble c);",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Golden.generated(compilation, "com.example.LlmAssistant")).contains(
+        "(a.isPresent() ? String.valueOf(a.getAsInt()) : \"\")"
+            + " + (b.isPresent() ? String.valueOf(b.getAsLong()) : \"\")"
+            + " + (c.isPresent() ? String.valueOf(c.getAsDouble()) : \"\")");
+  }
+
+  @Test
   void handWrittenClassWithTheGeneratedNameIsReportedAsSuch() {
     JavaFileObject source = source("Assistant",
         "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
