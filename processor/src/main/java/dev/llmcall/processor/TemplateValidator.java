@@ -61,9 +61,14 @@ final class TemplateValidator {
     }
   }
 
-  /** {@code "name": ...} between braces is JSON that was meant literally, not a name. */
+  /**
+   * {@code "name": ...} or {@code [1, 2]} between braces is JSON meant literally, not a name;
+   * {@code {a, b}} or {@code {items[0]}} are more likely attempts at placeholders.
+   */
   private static boolean looksLikeJson(String placeholder) {
-    return placeholder.chars().anyMatch(c -> "\":[]{},'".indexOf(c) >= 0);
+    String inside = placeholder.strip();
+    return inside.startsWith("[") || inside.startsWith("{")
+        || placeholder.chars().anyMatch(c -> c == '"' || c == '\'' || c == ':');
   }
 
   /** The JSON object starting at {@code start}, braces doubled: {@code {{"name": ...}}}. */

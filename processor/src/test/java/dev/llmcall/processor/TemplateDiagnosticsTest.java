@@ -117,6 +117,8 @@ class TemplateDiagnosticsTest {
   @CsvSource(delimiter = '|', value = {
     "Summarize: { text } | '{ text }' at index 11",
     "Summarize: {a-b}    | '{a-b}' at index 11",
+    "Summarize: {a, b}   | '{a, b}' at index 11",
+    "Summarize: {t[0]}   | '{t[0]}' at index 11",
     "{1st}               | '{1st}' at index 0"
   })
   void placeholderThatIsNotAnIdentifier(String prompt, String message) {
