@@ -26,6 +26,8 @@ import java.util.Optional;
  *     once (#6)
  * @param memberTypeNames simple names of member types the generated class inherits, which
  *     would hide imported types of the same name; sorted
+ * @param implNameTaken whether a source of the compilation already declares a type called
+ *     {@link #impl}, which llmcall did not write (#15)
  * @param source the type, and its {@code @LlmClient} annotation if it has one
  */
 record ClientModel(
@@ -39,6 +41,7 @@ record ClientModel(
     List<MethodModel> methods,
     List<RecordModel> records,
     List<String> memberTypeNames,
+    boolean implNameTaken,
     SourceRef source) {
 
   ClientModel {

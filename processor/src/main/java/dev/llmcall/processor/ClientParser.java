@@ -7,6 +7,7 @@ import dev.llmcall.processor.ClientModel.Kind;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -26,13 +27,16 @@ final class ClientParser {
   private final AnnotationValues values;
   private final Members members;
   private final MethodParser methodParser;
+  private final Predicate<Element> inSource;
 
-  ClientParser(Elements elements, Types types) {
+  /** @param inSource whether an element is declared in a source file of this compilation */
+  ClientParser(Elements elements, Types types, Predicate<Element> inSource) {
     this.elements = elements;
     this.types = types;
     this.values = new AnnotationValues(elements);
     this.members = new Members(elements, types);
-    this.methodParser = new MethodParser(values);
+    this.methodParser = new MethodParser(elements, values, types, inSource);
+    this.inSource = inSource;
   }
 
   ClientModel parse(TypeElement type) {
@@ -41,13 +45,17 @@ final class ClientParser {
     SourceRef source = new SourceRef(type, client.orElse(null), null);
     Defaults defaults = defaults(type, client);
     String displayName = String.join(".", name.simpleNames());
-    StructureParser structures = new StructureParser(elements, types);
-    List<MethodModel> methods = members.of(type).stream()
-        .map(m -> methodParser.parse(m, type, defaults, structures))
+    StructureParser structures = new StructureParser(elements, types, inSource);
+    Members.Visible visible = members.visible(type);
+    List<MethodModel> methods = visible.methods().stream()
+        .map(m -> methodParser.parse(m, type, defaults, structures,
+            Optional.ofNullable(visible.conflicts().get(m))))
         .toList();
+    ClassName impl =
+        ClassName.get(name.packageName(), "Llm" + String.join("_", name.simpleNames()));
     return new ClientModel(
         name,
-        ClassName.get(name.packageName(), "Llm" + String.join("_", name.simpleNames())),
+        impl,
         displayName,
         kind(type),
         access(type),
@@ -56,7 +64,22 @@ final class ClientParser {
         methods,
         structures.records(),
         memberTypeNames(type),
+        isTakenInSource(impl),
         source);
+  }
+
+  /**
+   * Whether a source declares {@code impl} itself, such as a hand-written {@code LlmAssistant}.
+   * A class file of that name is left alone: it is usually this processor's output of an
+   * earlier build.
+   */
+  private boolean isTakenInSource(ClassName impl) {
+    TypeElement existing = elements.getTypeElement(impl.canonicalName());
+    return existing != null && inSource.test(existing)
+        && AnnotationValues.find(existing, "javax.annotation.processing.Generated")
+            .flatMap(a -> values.get(existing, a, "value", List.class))
+            .filter(v -> v.value().toString().contains(LlmClientProcessor.class.getName()))
+            .isEmpty();
   }
 
   private Defaults defaults(TypeElement type, Optional<AnnotationMirror> client) {

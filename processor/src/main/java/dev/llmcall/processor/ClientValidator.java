@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 final class ClientValidator {
   /** What the runtime can look up: built-in names and {@code FOO_BAR_BASE_URL} variables. */
   private static final Pattern PROVIDER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+  /** The providers the runtime knows without configuration, in the order hints prefer them. */
+  private static final List<String> BUILT_IN_PROVIDERS = List.of("openai", "anthropic", "xai");
 
   private final TemplateValidator templates = new TemplateValidator();
   private final StructureValidator structures = new StructureValidator();
@@ -35,10 +37,18 @@ final class ClientValidator {
       report.error(onType, Messages.INACCESSIBLE_CLIENT,
           client.displayName(), client.access().description(), client.impl().simpleName());
     }
+    if (client.implNameTaken()) {
+      report.error(onType, Messages.GENERATED_NAME_TAKEN, client.impl().simpleName(),
+          client.displayName(), packageName(client), client.impl().simpleName());
+    }
     checkDefaults(client.defaults(), report);
     List<MethodModel> checked = new ArrayList<>();
     for (MethodModel method : client.methods()) {
-      if (checkMethod(client, method, report)) {
+      // javac cannot point into a class file: what is wrong there is said on the interface.
+      ValidationReport.Builder methodReport = !method.compiled() ? report
+          : report.relocatedTo(onType, String.format(
+              Messages.FROM_CLASS_FILE, method.displayName()));
+      if (checkMethod(client, method, methodReport)) {
         checked.add(method);
       }
     }
@@ -82,6 +92,16 @@ final class ClientValidator {
       return false;
     }
     SourceRef onMethod = SourceRef.of(method.source().element());
+    SourceRef onType = SourceRef.of(client.source().element());
+    if (method.conflict().isPresent()) {
+      report.error(onType, Messages.CONFLICTING_CALLS, client.displayName(), method.name(),
+          method.declaringType(), method.conflict().get(), method.name(), client.displayName());
+      return false;
+    }
+    // The generated class names the types from the client's package, not the declaring one's.
+    method.inaccessible().ifPresent(i -> report.error(method.inherited() ? onType : onMethod,
+        Messages.INACCESSIBLE_TYPE, "@LlmCall method " + method.displayName(), i.type(),
+        i.reason(), client.impl().simpleName(), packageName(client), i.fix()));
     if (!method.typeParameters().isEmpty()) {
       report.error(onMethod, Messages.GENERIC_METHOD,
           method.displayName(), "<" + String.join(", ", method.typeParameters()) + ">");
@@ -145,15 +165,42 @@ final class ClientValidator {
   }
 
   private static void checkProviderName(Setting<String> provider, ValidationReport.Builder report) {
-    if (!PROVIDER_NAME.matcher(provider.value()).matches()) {
-      report.error(provider.source(), Messages.INVALID_PROVIDER, provider.value());
+    if (checkName(provider, report) && !BUILT_IN_PROVIDERS.contains(provider.value())) {
+      String name = provider.value();
+      // Any other name is a provider registered on the runtime, but "anthropc" hardly is.
+      BUILT_IN_PROVIDERS.stream()
+          .filter(known -> isNear(name, known))
+          .findFirst()
+          .ifPresent(known -> report.warning(
+              provider.source(), Messages.PROVIDER_TYPO, name, known));
     }
+  }
+
+  /** Whether {@code setting} is a name the runtime can look up; reports it if not. */
+  private static boolean checkName(Setting<String> setting, ValidationReport.Builder report) {
+    if (PROVIDER_NAME.matcher(setting.value()).matches()) {
+      return true;
+    }
+    report.error(setting.source(), Messages.INVALID_PROVIDER, setting.value());
+    return false;
+  }
+
+  /** A different case, or one or two edits in a name that is long enough to tell. */
+  private static boolean isNear(String name, String known) {
+    int distance = TemplateValidator.distance(name, known);
+    return distance == 0 || distance <= (known.length() >= 6 ? 2 : 1) && name.length() >= 3;
+  }
+
+  private static String packageName(ClientModel client) {
+    String name = client.type().packageName();
+    return name.isEmpty() ? "the unnamed package" : "package " + name;
   }
 
   /** An empty breaker name means "the method's provider", which is checked on its own. */
   private static void checkBreakerName(Setting<String> breaker, ValidationReport.Builder report) {
     if (!breaker.value().isEmpty()) {
-      checkProviderName(breaker, report);
+      // A breaker's name is any label, so a name near a provider's is no typo.
+      checkName(breaker, report);
     }
   }
 

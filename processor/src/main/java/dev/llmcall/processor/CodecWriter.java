@@ -39,6 +39,12 @@ final class CodecWriter {
   private static final ClassName JSON_WRITING =
       ClassName.get("dev.llmcall.runtime.spi", "JsonWriting");
 
+  /**
+   * The longest literal written as one: a char takes at most 3 bytes in the class file's
+   * modified UTF-8, so 16384 of them stay well under its 65535.
+   */
+  static final int CONSTANT_CHARS = 16_384;
+
   private final ClientModel client;
   private final NameAllocator methodNames = new NameAllocator();
   private final Map<TypeName, FieldSpec> outputs = new LinkedHashMap<>();
@@ -101,10 +107,18 @@ final class CodecWriter {
 
   /** {@code JsonWriting.toJson(order, LlmShop::encodeOrder)}. */
   CodeBlock toJson(ParamModel param) {
+    return toJson(param, param.name());
+  }
+
+  /**
+   * {@code JsonWriting.toJson(value, LlmShop::encodeOrder)}: the JSON of {@code variable}, which
+   * holds {@code param}'s value, or for an {@code Optional} parameter the value in it.
+   */
+  CodeBlock toJson(ParamModel param, String variable) {
     TypeName type = param.json().orElseThrow(
         () -> new IllegalStateException(param.name() + " is not rendered as JSON")).type();
     return CodeBlock.of("$T.toJson($N, $T::$N)",
-        JSON_WRITING, param.name(), client.impl(), method("encode", type));
+        JSON_WRITING, variable, client.impl(), method("encode", type));
   }
 
   private FieldSpec output(StructuredType result, NameAllocator fieldNames) {
@@ -113,9 +127,31 @@ final class CodecWriter {
     return FieldSpec.builder(
             ParameterizedTypeName.get(STRUCTURED_OUTPUT, result.type().box()), name,
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of($S,$W$S,$W$T::$N)", STRUCTURED_OUTPUT, SchemaWriter.name(result),
-            SchemaWriter.write(client, result), client.impl(), method("decode", result.type()))
+        .initializer("$T.of($S,$W$L,$W$T::$N)", STRUCTURED_OUTPUT, SchemaWriter.name(result),
+            stringExpression(SchemaWriter.write(client, result)), client.impl(),
+            method("decode", result.type()))
         .build();
+  }
+
+  /**
+   * {@code text} as a literal, or, if one literal could pass the class file's limit of 65535
+   * bytes for a constant, as {@code String.join("", "...", "...")} of shorter ones (#15):
+   * javac folds {@code "..." + "..."} back into one constant.
+   */
+  static CodeBlock stringExpression(String text) {
+    if (text.length() <= CONSTANT_CHARS) {
+      return CodeBlock.of("$S", text);
+    }
+    List<CodeBlock> pieces = new ArrayList<>();
+    for (int start = 0; start < text.length(); ) {
+      int end = Math.min(start + CONSTANT_CHARS, text.length());
+      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      pieces.add(CodeBlock.of("$S", text.substring(start, end)));
+      start = end;
+    }
+    return CodeBlock.of("$T.join($S,$W$L)", String.class, "", CodeBlock.join(pieces, ",$W"));
   }
 
   /** A record result is read by its record's decoder; an enum or list one is wrapped. */

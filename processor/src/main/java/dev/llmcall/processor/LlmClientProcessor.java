@@ -35,6 +35,8 @@ public final class LlmClientProcessor extends AbstractProcessor {
   /** Qualified names of types whose signatures referred to missing types, to retry next round. */
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> finished = new HashSet<>();
+  /** Qualified names of the top-level types of this compilation's sources, all rounds so far. */
+  private final Set<String> sourceTypes = new HashSet<>();
   private Elements elements;
   private Members members;
   private ClientParser parser;
@@ -55,7 +57,7 @@ public final class LlmClientProcessor extends AbstractProcessor {
     super.init(env);
     elements = env.getElementUtils();
     members = new Members(elements, env.getTypeUtils());
-    parser = new ClientParser(elements, env.getTypeUtils());
+    parser = new ClientParser(elements, env.getTypeUtils(), this::inSource);
     diagnostics = new Diagnostics(env.getMessager());
     emitter = new SourceEmitter(env.getFiler(), diagnostics);
   }
@@ -91,6 +93,11 @@ public final class LlmClientProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) {
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        sourceTypes.add(type.getQualifiedName().toString());
+      }
+    }
     Set<TypeElement> types = new LinkedHashSet<>();
     for (String name : deferred) {
       TypeElement type = elements.getTypeElement(name);
@@ -123,12 +130,21 @@ public final class LlmClientProcessor extends AbstractProcessor {
     TypeElement call = elements.getTypeElement(AnnotationValues.LLM_CALL);
     if (call != null) {
       for (Element element : round.getElementsAnnotatedWith(call)) {
-        if (element.getEnclosingElement() instanceof TypeElement type) {
+        if (element.getEnclosingElement() instanceof TypeElement type && !isGenericBase(type)) {
           types.add(type);
         }
       }
     }
     return types;
+  }
+
+  /**
+   * A generic interface without {@code @LlmClient}, such as {@code Classifier<T>}: a base for
+   * clients that fix its type arguments, checked as part of each of them (#15), never on its own.
+   */
+  private static boolean isGenericBase(TypeElement type) {
+    return type.getKind() == ElementKind.INTERFACE && !type.getTypeParameters().isEmpty()
+        && AnnotationValues.find(type, AnnotationValues.LLM_CLIENT).isEmpty();
   }
 
   private void processType(TypeElement type) {
@@ -149,6 +165,20 @@ public final class LlmClientProcessor extends AbstractProcessor {
     if (report.isClean()) {
       emitter.emit(writer.apply(client), client.source());
     }
+  }
+
+  /**
+   * Whether {@code element} is declared in a source file of this compilation, rather than read
+   * from a class file: diagnostics can point only into sources (#15).
+   */
+  private boolean inSource(Element element) {
+    Element outermost = element;
+    for (Element e = element; e != null && e.getKind() != ElementKind.PACKAGE
+        && e.getKind() != ElementKind.MODULE; e = e.getEnclosingElement()) {
+      outermost = e;
+    }
+    return outermost instanceof TypeElement type
+        && sourceTypes.contains(type.getQualifiedName().toString());
   }
 
   private void reportStillUndefined() {

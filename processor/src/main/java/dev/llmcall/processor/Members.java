@@ -3,9 +3,15 @@ package dev.llmcall.processor;
 import static javax.lang.model.util.ElementFilter.methodsIn;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -36,14 +42,35 @@ final class Members {
   }
 
   List<ExecutableElement> of(TypeElement type) {
+    return visible(type).methods();
+  }
+
+  /** {@link #of}, with the {@code @LlmCall} methods that another super-interface contradicts. */
+  Visible visible(TypeElement type) {
     if (type.getKind() != ElementKind.INTERFACE) {
-      return methodsIn(type.getEnclosedElements()).stream().filter(Members::hasLlmCall).toList();
+      return new Visible(
+          methodsIn(type.getEnclosedElements()).stream().filter(Members::hasLlmCall).toList(),
+          Map.of());
     }
     List<ExecutableElement> visible = new ArrayList<>();
-    collect(type, type, visible, new HashSet<>());
-    return visible.stream()
-        .filter(m -> hasLlmCall(m) || (isAbstract(m) && !isObjectMethod(m)))
-        .toList();
+    Map<ExecutableElement, TypeElement> conflicts = new LinkedHashMap<>();
+    collect(type, type, visible, conflicts, new HashSet<>());
+    return new Visible(
+        visible.stream()
+            .filter(m -> hasLlmCall(m) || (isAbstract(m) && !isObjectMethod(m)))
+            .toList(),
+        conflicts);
+  }
+
+  /**
+   * The methods of a client type, and for each {@code @LlmCall} method inherited from two
+   * unrelated super-interfaces with different {@code @LlmCall}s, the other one's type (#15).
+   */
+  record Visible(List<ExecutableElement> methods, Map<ExecutableElement, TypeElement> conflicts) {
+    Visible {
+      methods = List.copyOf(methods);
+      conflicts = Collections.unmodifiableMap(new LinkedHashMap<>(conflicts));
+    }
   }
 
   /**
@@ -90,8 +117,8 @@ final class Members {
         .anyMatch(t -> isUndefined(t) || recordUsesUndefined(t, seen));
   }
 
-  private void collect(
-      TypeElement client, TypeElement current, List<ExecutableElement> visible, Set<String> done) {
+  private void collect(TypeElement client, TypeElement current, List<ExecutableElement> visible,
+      Map<ExecutableElement, TypeElement> conflicts, Set<String> done) {
     if (!done.add(current.getQualifiedName().toString())) {
       return;
     }
@@ -104,12 +131,14 @@ final class Members {
           visible.add(method);
         } else if (replaces(method, visible.get(same))) {
           visible.set(same, method);
+        } else if (contradicts(method, visible.get(same))) {
+          conflicts.putIfAbsent(visible.get(same), current);
         }
       }
     }
     for (TypeMirror superInterface : current.getInterfaces()) {
       if (superInterface.getKind() == TypeKind.DECLARED) {
-        collect(client, (TypeElement) types.asElement(superInterface), visible, done);
+        collect(client, (TypeElement) types.asElement(superInterface), visible, conflicts, done);
       }
     }
   }
@@ -138,10 +167,41 @@ final class Members {
    * {@code @LlmCall} is the one to implement; a method in a sub-interface always wins.
    */
   private boolean replaces(ExecutableElement candidate, ExecutableElement kept) {
-    TypeMirror keptOwner = types.erasure(kept.getEnclosingElement().asType());
-    TypeMirror candidateOwner = types.erasure(candidate.getEnclosingElement().asType());
-    return !types.isSubtype(keptOwner, candidateOwner)
-        && isAbstract(kept) && !hasLlmCall(kept) && hasLlmCall(candidate);
+    TypeMirror keptOwner = owner(kept);
+    TypeMirror candidateOwner = owner(candidate);
+    if (types.isSubtype(keptOwner, candidateOwner)) {
+      return false;
+    } else if (types.isSubtype(candidateOwner, keptOwner)) {
+      // Reached the overridden one first, through another path: the override is what counts.
+      return true;
+    }
+    return isAbstract(kept) && !hasLlmCall(kept) && hasLlmCall(candidate);
+  }
+
+  /**
+   * Whether two abstract methods with one signature, from unrelated super-interfaces, have
+   * {@code @LlmCall}s that say different things, so that neither can be picked silently.
+   */
+  private boolean contradicts(ExecutableElement candidate, ExecutableElement kept) {
+    if (types.isSubtype(owner(kept), owner(candidate))
+        || !isAbstract(kept) || !isAbstract(candidate)) {
+      return false;
+    }
+    Optional<AnnotationMirror> a = AnnotationValues.find(kept, AnnotationValues.LLM_CALL);
+    Optional<AnnotationMirror> b = AnnotationValues.find(candidate, AnnotationValues.LLM_CALL);
+    return a.isPresent() && b.isPresent() && !values(a.get()).equals(values(b.get()));
+  }
+
+  /** An annotation's members with defaults, as text, to compare two annotations by value. */
+  private Map<String, String> values(AnnotationMirror annotation) {
+    Map<String, String> values = new TreeMap<>();
+    elements.getElementValuesWithDefaults(annotation).forEach(
+        (member, value) -> values.put(member.getSimpleName().toString(), value.toString()));
+    return values;
+  }
+
+  private TypeMirror owner(ExecutableElement method) {
+    return types.erasure(method.getEnclosingElement().asType());
   }
 
   /** {@code String toString();} and the like, which {@code Object} already implements. */

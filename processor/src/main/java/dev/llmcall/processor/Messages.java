@@ -24,6 +24,19 @@ enum Messages {
   INACCESSIBLE_CLIENT("LlmInaccessibleClient",
       "%s is %s, so %s in the same package cannot implement it; make it at least"
           + " package-private and not nested in a private type"),
+  INACCESSIBLE_TYPE("LlmInaccessibleType",
+      "%s uses %s, which is %s, so %s in %s cannot refer to it; %s"),
+  GENERATED_NAME_TAKEN("LlmGeneratedNameTaken",
+      "%s cannot be generated for %s: %s already declares a type called %s. llmcall names the"
+          + " class it writes for an interface Foo LlmFoo; rename that type, or remove it if it"
+          + " is an old copy of the generated class"),
+  CONFLICTING_CALLS("LlmConflictingCalls",
+      "%s inherits %s from both %s and %s, each with a different @LlmCall, and llmcall will not"
+          + " pick one; redeclare %s in %s with the @LlmCall it should use"),
+  PARAMETER_NAMES_MISSING("LlmParameterNamesMissing",
+      "%s comes from a class file compiled without parameter names (its parameters are called"
+          + " %s), so {%s} in its prompt names no parameter; compile %s with javac -parameters,"
+          + " or redeclare %s in %s"),
   UNSUPPORTED_RETURN_TYPE("LlmUnsupportedReturnType",
       "@LlmCall method %s returns %s; supported return types are String, LlmResponse<String>,"
           + " CompletableFuture<String>, CompletableFuture<LlmResponse<String>>, Stream<String>,"
@@ -49,6 +62,9 @@ enum Messages {
       "Component '%s' of record %s makes the structured result recursive (%s), and its JSON"
           + " schema would never end; break the cycle, for example by referring to the other"
           + " record by an id"),
+  EMPTY_ENUM("LlmEmptyEnum",
+      "%s reads enum %s, which has no constants, so no answer could ever match its schema; add"
+          + " the constants the model should choose from"),
   REPAIR_ATTEMPTS_OUT_OF_RANGE("LlmRepairAttemptsOutOfRange",
       "repairAttempts = %d on %s must be at least 0, or -1 for the default of 1"),
   REPAIR_WITHOUT_STRUCTURE("LlmRepairWithoutStructure",
@@ -64,6 +80,9 @@ enum Messages {
       "'{' at index %d of %s is never closed; write '{{' for a literal brace"),
   UNOPENED_BRACE("LlmUnopenedBrace",
       "'}' at index %d of %s has no matching '{'; write '}}' for a literal brace"),
+  JSON_IN_TEMPLATE("LlmJsonInTemplate",
+      "'{' at index %d of %s starts literal JSON, not a {parameter}; double its braces, as in"
+          + " %s ('{{' and '}}' are literal braces)"),
   EMPTY_PLACEHOLDER("LlmEmptyPlaceholder",
       "'{}' at index %d of %s names no parameter; write {name}, or '{{}}' for literal braces"),
   INVALID_PLACEHOLDER("LlmInvalidPlaceholder",
@@ -82,6 +101,9 @@ enum Messages {
   INVALID_PROVIDER("LlmInvalidProvider",
       "\"%s\" is not a provider name; use openai, anthropic, xai, or the name of a provider"
           + " registered on the runtime (a letter, then letters, digits, '_' or '-')"),
+  PROVIDER_TYPO("LlmProviderTypo",
+      "\"%s\" is not a built-in provider; did you mean \"%s\"? Another name works only if a"
+          + " provider of that name is registered on the runtime"),
   NEGATIVE_MAX_TOKENS("LlmNegativeMaxTokens",
       "maxTokens = %d on %s must be at least 1, or 0 to leave it to the provider"),
   TEMPERATURE_OUT_OF_RANGE("LlmTemperatureOutOfRange",
@@ -97,6 +119,12 @@ enum Messages {
       "Could not write %s: %s"),
   INTERNAL_ERROR("LlmInternalError",
       "internal error in LlmClientProcessor, please report%n%s");
+
+  /**
+   * Added to a diagnostic about a declaration read from a class file, which javac cannot point
+   * at, when it is reported on the user's own code instead (#15).
+   */
+  static final String FROM_CLASS_FILE = " (declared in %s, which was read from a class file)";
 
   private final String tag;
   private final String format;

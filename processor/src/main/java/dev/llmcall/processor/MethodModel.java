@@ -23,6 +23,12 @@ import java.util.Set;
  * @param typeParameters the names of the method's own type parameters
  * @param varargs whether the last parameter is variable arity
  * @param inherited whether a super-interface declares it, rather than the client itself
+ * @param compiled whether it was read from a class file (a library), so that diagnostics cannot
+ *     point at it and go to the client instead (#15)
+ * @param inaccessible the first type in its signature, or in the records it reads or writes,
+ *     that the generated class cannot refer to, if there is one (#15)
+ * @param conflict another super-interface that declares it with a different {@code @LlmCall},
+ *     its simple names, if there is one (#15)
  * @param call its {@code @LlmCall}, or empty if it has none
  * @param source the method, and its {@code @LlmCall} annotation if it has one
  */
@@ -39,6 +45,9 @@ record MethodModel(
     List<String> typeParameters,
     boolean varargs,
     boolean inherited,
+    boolean compiled,
+    Optional<Inaccessible> inaccessible,
+    Optional<String> conflict,
     Optional<CallModel> call,
     SourceRef source) {
 
@@ -59,6 +68,8 @@ record MethodModel(
     params = List.copyOf(params);
     exceptions = List.copyOf(exceptions);
     typeParameters = List.copyOf(typeParameters);
+    Objects.requireNonNull(inaccessible, "inaccessible == null");
+    Objects.requireNonNull(conflict, "conflict == null");
     Objects.requireNonNull(call, "call == null");
     Objects.requireNonNull(source, "source == null");
     if (varargs && params.isEmpty()) {
@@ -71,17 +82,35 @@ record MethodModel(
     return declaringType + "." + name;
   }
 
-  /** The parameters rendered as JSON by a template of {@code call}, in order. */
+  /**
+   * The parameters rendered as JSON by a template of {@code call}, in order; an
+   * {@code Optional} one if its value is.
+   */
   List<ParamModel> jsonParams(CallModel call) {
     Set<String> used = call.usedParameters();
     return params.stream()
-        .filter(p -> p.kind() == ParamModel.Kind.JSON && used.contains(p.name()))
+        .filter(p -> p.json().isPresent() && used.contains(p.name()))
         .toList();
   }
 
   /** The parameter called {@code name}, if there is one. */
   Optional<ParamModel> param(String paramName) {
     return params.stream().filter(p -> p.name().equals(paramName)).findFirst();
+  }
+
+  /**
+   * A type that the generated class, top-level in the client's package, cannot name.
+   *
+   * @param type its simple names from the outermost type, {@code Outer.Person}
+   * @param reason why, as in "Outer.Person is {reason}": {@code private}
+   * @param fix what to do, as in "make it public"
+   */
+  record Inaccessible(String type, String reason, String fix) {
+    Inaccessible {
+      Objects.requireNonNull(type, "type == null");
+      Objects.requireNonNull(reason, "reason == null");
+      Objects.requireNonNull(fix, "fix == null");
+    }
   }
 
   /** What kind of method this is. */

@@ -5,17 +5,23 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.llmcall.processor.ClientModel.Defaults;
 import dev.llmcall.processor.MethodModel.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads one method of a client type into a {@link MethodModel}, applying the interface's
@@ -30,14 +36,24 @@ final class MethodParser {
   private static final String LLM_STREAM = "dev.llmcall.runtime.LlmStream";
   private static final String ITERATOR = "java.util.Iterator";
   private static final String ITERABLE = "java.lang.Iterable";
+  private static final String OPTIONAL = "java.util.Optional";
+  private static final List<String> PRIMITIVE_OPTIONALS =
+      List.of("java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble");
   /** Types that ask for an answer in chunks, whether or not the runtime can serve them so. */
   private static final List<String> STREAM_LIKE =
       List.of(STREAM, PUBLISHER, LLM_STREAM, ITERATOR, ITERABLE);
 
+  private final Elements elements;
   private final AnnotationValues values;
+  private final Types types;
+  private final Predicate<Element> inSource;
 
-  MethodParser(AnnotationValues values) {
+  MethodParser(
+      Elements elements, AnnotationValues values, Types types, Predicate<Element> inSource) {
+    this.elements = elements;
     this.values = values;
+    this.types = types;
+    this.inSource = inSource;
   }
 
   /**
@@ -45,12 +61,16 @@ final class MethodParser {
    * which is shared by all methods of the client.
    */
   MethodModel parse(ExecutableElement method, TypeElement client, Defaults defaults,
-      StructureParser structures) {
+      StructureParser structures, Optional<TypeElement> conflict) {
     Optional<AnnotationMirror> llmCall = AnnotationValues.find(method, AnnotationValues.LLM_CALL);
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
-    TypeMirror returnType = method.getReturnType();
+    // As a member of the client: Classifier<T>'s T classify(T) is String classify(String) in
+    // TextClassifier extends Classifier<String>.
+    ExecutableType member = memberType(method, client);
+    TypeMirror returnType = member.getReturnType();
     Optional<ReturnKind> returnKind = returnKind(returnType);
     boolean streaming = returnKind.filter(ReturnKind::streaming).isPresent();
+    List<ParamModel> params = params(method, member, structures);
     return new MethodModel(
         method.getSimpleName().toString(),
         String.join(".", ClassName.get(declaring).simpleNames()),
@@ -60,11 +80,15 @@ final class MethodParser {
         returnKind.filter(ReturnKind::structured)
             .map(k -> structures.parse(resultType(returnType))),
         returnKind.isPresent() ? Optional.empty() : unsupportedStream(returnType),
-        method.getParameters().stream().map(p -> param(p, structures)).toList(),
-        method.getThrownTypes().stream().map(TypeName::get).toList(),
+        params,
+        member.getThrownTypes().stream().map(TypeName::get).toList(),
         method.getTypeParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
         method.isVarArgs(),
         !declaring.equals(client),
+        !inSource.test(method),
+        new TypeAccess(elements, client).firstInaccessible(
+            member, params.stream().map(p -> p.json().isPresent()).toList()),
+        conflict.map(t -> String.join(".", ClassName.get(t).simpleNames())),
         llmCall.map(a -> call(method, a, defaults, streaming)),
         new SourceRef(method, llmCall.orElse(null), null));
   }
@@ -104,8 +128,30 @@ final class MethodParser {
         SourceRef.of(method, llmCall));
   }
 
-  private static ParamModel param(VariableElement param, StructureParser structures) {
-    TypeMirror type = param.asType();
+  /** The type of {@code method} as a member of {@code client}, type arguments substituted. */
+  private ExecutableType memberType(ExecutableElement method, TypeElement client) {
+    if (client.asType() instanceof DeclaredType site) {
+      try {
+        return (ExecutableType) types.asMemberOf(site, method);
+      } catch (IllegalArgumentException e) {
+        // Not a member of the client (a misplaced @LlmCall): its own type is all there is.
+      }
+    }
+    return (ExecutableType) method.asType();
+  }
+
+  private static List<ParamModel> params(
+      ExecutableElement method, ExecutableType member, StructureParser structures) {
+    List<ParamModel> params = new ArrayList<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      params.add(param(method.getParameters().get(i), member.getParameterTypes().get(i),
+          structures));
+    }
+    return params;
+  }
+
+  private static ParamModel param(
+      VariableElement param, TypeMirror type, StructureParser structures) {
     ParamModel.Kind kind;
     Optional<StructuredType> json = Optional.empty();
     if (type.getKind().isPrimitive()) {
@@ -114,6 +160,14 @@ final class MethodParser {
       kind = ParamModel.Kind.ARRAY;
     } else if (isNamed(type, STRING)) {
       kind = ParamModel.Kind.STRING;
+    } else if (onlyTypeArgument(type, OPTIONAL).filter(t -> !isNamed(t, STRING)).isPresent()) {
+      TypeMirror value = onlyTypeArgument(type, OPTIONAL).get();
+      json = value.getKind() == TypeKind.WILDCARD ? Optional.empty()
+          : Optional.of(structures.parse(value)).filter(MethodParser::rendersAsJson);
+      kind = ParamModel.Kind.OPTIONAL;
+    } else if (isNamed(type, OPTIONAL) || PRIMITIVE_OPTIONALS.stream()
+        .anyMatch(name -> isNamed(type, name))) {
+      kind = ParamModel.Kind.OPTIONAL;
     } else {
       json = Optional.of(structures.parse(type)).filter(MethodParser::rendersAsJson);
       kind = json.isPresent() ? ParamModel.Kind.JSON : ParamModel.Kind.OTHER;

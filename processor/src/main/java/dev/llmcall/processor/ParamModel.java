@@ -13,7 +13,8 @@ import javax.lang.model.SourceVersion;
  * @param name the parameter's name, as declared
  * @param type the declared type, with a type-use {@code @Nullable} if it has one
  * @param kind what the type is, as far as rendering it into a prompt goes
- * @param json for {@link Kind#JSON}, the type the generated encoder writes
+ * @param json for {@link Kind#JSON}, the type the generated encoder writes; for
+ *     {@link Kind#OPTIONAL}, that of the value, if the value is rendered as JSON
  * @param nullable whether it has an annotation called {@code Nullable}, from any package
  * @param annotations declaration annotations the generated parameter repeats: a
  *     {@code @Nullable} that is not a type-use annotation
@@ -34,7 +35,8 @@ record ParamModel(
     }
     Objects.requireNonNull(type, "type == null");
     Objects.requireNonNull(kind, "kind == null");
-    if (json.isPresent() != (kind == Kind.JSON)) {
+    if (kind == Kind.JSON && json.isEmpty()
+        || json.isPresent() && kind != Kind.JSON && kind != Kind.OPTIONAL) {
       throw new IllegalArgumentException(name + " is " + kind + " with " + json);
     }
     annotations = List.copyOf(annotations);
@@ -59,6 +61,12 @@ record ParamModel(
      * rendered as JSON by a generated encoder (#6).
      */
     JSON,
+    /**
+     * {@code java.util.Optional<T>}, {@code OptionalInt}, {@code OptionalLong} or
+     * {@code OptionalDouble}: its value rendered as a {@code T} parameter would be, or nothing (an
+     * empty string) when it is empty, never {@code Optional[...]} (#15).
+     */
+    OPTIONAL,
     /** Any other reference type: rendered by {@code toString()}. */
     OTHER
   }

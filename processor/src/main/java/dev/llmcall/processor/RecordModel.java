@@ -16,6 +16,8 @@ import javax.lang.model.SourceVersion;
  * @param components the components in declaration order
  * @param checksArguments whether it declares its canonical constructor (a compact one, usually),
  *     which may reject values; the decoder turns such a rejection into a violation
+ * @param compiled whether it was read from a class file (a library), so that diagnostics about
+ *     it go to a method that uses it (#15)
  * @param source the record
  */
 record RecordModel(
@@ -24,6 +26,7 @@ record RecordModel(
     Optional<String> description,
     List<Component> components,
     boolean checksArguments,
+    boolean compiled,
     SourceRef source) {
 
   RecordModel {

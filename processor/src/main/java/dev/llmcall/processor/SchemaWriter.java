@@ -1,5 +1,6 @@
 package dev.llmcall.processor;
 
+import com.palantir.javapoet.ClassName;
 import dev.llmcall.processor.RecordModel.Component;
 import dev.llmcall.processor.StructuredType.Container;
 import dev.llmcall.processor.StructuredType.ContainerKind;
@@ -7,16 +8,19 @@ import dev.llmcall.processor.StructuredType.EnumType;
 import dev.llmcall.processor.StructuredType.RecordType;
 import dev.llmcall.processor.StructuredType.Scalar;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the JSON schema of a structured result at compile time (#6), as compact JSON text in a
  * fixed order. The schema is strict, as OpenAI's strict mode and Anthropic's tool input want it:
  * every object lists all its properties as required and allows no others, optional values are
- * nullable instead of missing, everything is inline, and the root is an object. For
+ * nullable instead of missing, and the root is an object. For
  * {@code record Person(String name, Optional<Integer> age)}:
  *
  * <pre>{@code
@@ -24,7 +28,12 @@ import java.util.Optional;
  *  "required":["name","age"],"additionalProperties":false}
  * }</pre>
  *
- * <p>An enum or list result is wrapped as the property {@code value} of an object.
+ * <p>An enum or list result is wrapped as the property {@code value} of an object. A record
+ * used in one place is inline; one used in several is written once under the root's
+ * {@code $defs} and referred to as {@code {"$ref":"#/$defs/Address"}}, so that the schema grows
+ * with the number of records, not with the number of paths to them (#15). Both providers take
+ * local references; OpenAI's strict mode takes no keyword beside {@code $ref}, so a described
+ * reference is {@code {"description":"...","anyOf":[{"$ref":"..."}]}}.
  */
 final class SchemaWriter {
   /** JSON Schema's date-time needs an offset, which a LocalDateTime has not; so it is described. */
@@ -32,17 +41,44 @@ final class SchemaWriter {
   /** The one property of the object an enum or list result is wrapped in. */
   static final String WRAPPED = "value";
 
-  private final ClientModel client;
+  private static final String DEFS = "$defs";
 
-  private SchemaWriter(ClientModel client) {
+  private final ClientModel client;
+  /** The records referred to from more than one place, each with its name under $defs. */
+  private final Map<ClassName, String> shared = new LinkedHashMap<>();
+  private final Map<String, Object> definitions = new LinkedHashMap<>();
+
+  private SchemaWriter(ClientModel client, StructuredType root) {
     this.client = client;
+    Map<ClassName, Integer> uses = new HashMap<>();
+    for (RecordModel record : client.recordsUsedBy(List.of(root))) {
+      for (Component component : record.components()) {
+        component.type().records().forEach(r -> uses.merge(r, 1, Integer::sum));
+      }
+    }
+    Set<String> names = new HashSet<>();
+    for (RecordModel record : client.recordsUsedBy(List.of(root))) {
+      if (uses.getOrDefault(record.type(), 0) > 1) {
+        String name = record.type().simpleName();
+        for (int n = 2; !names.add(name); n++) {
+          name = record.type().simpleName() + "_" + n;
+        }
+        shared.put(record.type(), name);
+      }
+    }
   }
 
   /** The schema of the result {@code root}, as JSON text. */
   static String write(ClientModel client, StructuredType root) {
-    Map<String, Object> schema = new SchemaWriter(client).schema(root);
-    if (!(root instanceof RecordType)) {
-      schema = object(Optional.empty(), Map.of(WRAPPED, schema));
+    SchemaWriter writer = new SchemaWriter(client, root);
+    Map<String, Object> schema = root instanceof RecordType record
+        ? writer.record(client.record(record.type()))
+        : object(Optional.empty(), Map.of(WRAPPED, writer.schema(root)));
+    if (!writer.definitions.isEmpty()) {
+      // Written in the order records are first referred to; a definition may refer to others.
+      Map<String, Object> defs = new LinkedHashMap<>();
+      writer.shared.values().forEach(name -> defs.put(name, writer.definitions.get(name)));
+      schema.put(DEFS, defs);
     }
     StringBuilder out = new StringBuilder();
     json(schema, out);
@@ -65,7 +101,17 @@ final class SchemaWriter {
       schema.put("enum", enumType.constants());
       return schema;
     } else if (type instanceof RecordType record) {
-      return record(client.record(record.type()));
+      String name = shared.get(record.type());
+      if (name == null) {
+        return record(client.record(record.type()));
+      }
+      if (!definitions.containsKey(name)) {
+        definitions.put(name, Map.of());   // taken before its components are written
+        definitions.put(name, record(client.record(record.type())));
+      }
+      Map<String, Object> reference = new LinkedHashMap<>();
+      reference.put("$ref", "#/" + DEFS + "/" + name);
+      return reference;
     } else if (type instanceof Container container) {
       return container(container);
     }
@@ -171,6 +217,12 @@ final class SchemaWriter {
    * type's own; the local date-time hint is kept, since it says how to write the value.
    */
   private static Map<String, Object> described(Map<String, Object> schema, String description) {
+    if (schema.containsKey("$ref")) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("description", description);
+      out.put("anyOf", List.of(schema));
+      return out;
+    }
     String text = LOCAL_DATE_TIME.equals(schema.get("description"))
         ? description + " (" + LOCAL_DATE_TIME + ")"
         : description;

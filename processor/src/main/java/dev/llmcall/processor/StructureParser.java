@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -59,10 +60,13 @@ final class StructureParser {
   private final Set<String> seen = new HashSet<>();
   private final Map<String, RecordModel> records = new LinkedHashMap<>();
 
-  StructureParser(Elements elements, Types types) {
+  private final Predicate<Element> inSource;
+
+  StructureParser(Elements elements, Types types, Predicate<Element> inSource) {
     this.elements = elements;
     this.types = types;
     this.values = new AnnotationValues(elements);
+    this.inSource = inSource;
   }
 
   /** Whether {@code type} is a record, an enum, or a {@code List} of either: a result root. */
@@ -177,6 +181,7 @@ final class StructureParser {
         description(element),
         components,
         declaresCanonicalConstructor(element),
+        !inSource.test(element),
         SourceRef.of(element)));
   }
 

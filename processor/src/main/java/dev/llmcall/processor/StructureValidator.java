@@ -5,12 +5,14 @@ import dev.llmcall.processor.RecordModel.Component;
 import dev.llmcall.processor.StructuredType.Problem;
 import dev.llmcall.processor.StructuredType.Unsupported;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Checks the structured types of a client's methods (#6): every component of every record they
@@ -24,33 +26,64 @@ final class StructureValidator {
   void check(ClientModel client, List<MethodModel> methods, ValidationReport.Builder report) {
     List<StructuredType> results = new ArrayList<>();
     List<StructuredType> used = new ArrayList<>();
+    Map<ClassName, MethodModel> firstUse = new HashMap<>();
     for (MethodModel method : methods) {
+      List<StructuredType> types = new ArrayList<>();
       Optional<StructuredType> result = method.result();
       if (result.isPresent()) {
         Optional<Unsupported> problem = result.get().unsupported();
         if (problem.isPresent()) {
-          reportResult(method, problem.get(), report);
+          reportResult(onMethod(client, method), method, problem.get(), report);
         } else {
           results.add(result.get());
+          emptyEnum(result.get()).ifPresent(e -> report.error(onMethod(client, method),
+              Messages.EMPTY_ENUM, "@LlmCall method " + method.displayName(), e));
         }
-        used.add(result.get());
+        types.add(result.get());
       }
       method.call().ifPresent(
-          call -> method.jsonParams(call).forEach(p -> used.add(p.json().get())));
+          call -> method.jsonParams(call).forEach(p -> types.add(p.json().get())));
+      used.addAll(types);
+      client.recordsUsedBy(types).forEach(r -> firstUse.putIfAbsent(r.type(), method));
     }
+    Function<RecordModel, ValidationReport.Builder> on = record -> !record.compiled() ? report
+        : report.relocatedTo(onMethod(client, firstUse.get(record.type())),
+            String.format(Messages.FROM_CLASS_FILE, record.displayName()));
     for (RecordModel record : client.recordsUsedBy(used)) {
       for (Component component : record.components()) {
         component.type().unsupported()
-            .ifPresent(p -> reportComponent(record, component, p, report));
+            .ifPresent(p -> reportComponent(record, component, p, on.apply(record)));
       }
     }
-    new CycleFinder(client, report).visitAll(results);
+    for (RecordModel record : client.recordsUsedBy(results)) {
+      for (Component component : record.components()) {
+        emptyEnum(component.type()).ifPresent(e -> on.apply(record).error(component.source(),
+            Messages.EMPTY_ENUM,
+            "Component '" + component.name() + "' of record " + record.displayName(), e));
+      }
+    }
+    new CycleFinder(client, on).visitAll(results);
+  }
+
+  /** A method itself, or the client if the method is in a class file. */
+  private static SourceRef onMethod(ClientModel client, MethodModel method) {
+    return SourceRef.of((method.compiled() ? client.source() : method.source()).element());
+  }
+
+  /** The enum without constants in {@code type} itself, if any: no value could ever match. */
+  private static Optional<String> emptyEnum(StructuredType type) {
+    StructuredType element = type;
+    while (element instanceof StructuredType.Container container) {
+      element = container.element();
+    }
+    return element instanceof StructuredType.EnumType e && e.constants().isEmpty()
+        ? Optional.of(StructuredType.display(e.type()))
+        : Optional.empty();
   }
 
   /** A root is a record, an enum or a List of them, so only a generic record is left to find. */
-  private static void reportResult(
+  private static void reportResult(SourceRef onMethod,
       MethodModel method, Unsupported problem, ValidationReport.Builder report) {
-    SourceRef onMethod = SourceRef.of(method.source().element());
     if (problem.problem() == Problem.GENERIC_RECORD) {
       report.error(onMethod, Messages.GENERIC_RECORD,
           "@LlmCall method " + method.displayName(), StructuredType.display(problem.type()));
@@ -79,12 +112,12 @@ final class StructureValidator {
    */
   private static final class CycleFinder {
     private final ClientModel client;
-    private final ValidationReport.Builder report;
+    private final Function<RecordModel, ValidationReport.Builder> report;
     /** The records on the current path, each with the component being followed. */
     private final Map<ClassName, String> path = new LinkedHashMap<>();
     private final Set<ClassName> done = new HashSet<>();
 
-    CycleFinder(ClientModel client, ValidationReport.Builder report) {
+    CycleFinder(ClientModel client, Function<RecordModel, ValidationReport.Builder> report) {
       this.client = client;
       this.report = report;
     }
@@ -102,7 +135,7 @@ final class StructureValidator {
         path.put(name, record.displayName() + "." + component.name());
         for (ClassName next : component.type().records()) {
           if (path.containsKey(next)) {
-            report.error(component.source(), Messages.CYCLIC_RECORD,
+            report.apply(record).error(component.source(), Messages.CYCLIC_RECORD,
                 component.name(), record.displayName(), cycle(next));
           } else {
             visit(next);

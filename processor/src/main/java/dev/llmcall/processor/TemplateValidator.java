@@ -3,6 +3,7 @@ package dev.llmcall.processor;
 import dev.llmcall.processor.PromptTemplate.SyntaxError;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -48,9 +49,45 @@ final class TemplateValidator {
       case UNCLOSED_BRACE -> report.error(source, Messages.UNCLOSED_BRACE, index, where);
       case UNOPENED_BRACE -> report.error(source, Messages.UNOPENED_BRACE, index, where);
       case EMPTY_PLACEHOLDER -> report.error(source, Messages.EMPTY_PLACEHOLDER, index, where);
-      case INVALID_PLACEHOLDER -> report.error(
-          source, Messages.INVALID_PLACEHOLDER, error.get().placeholder(), index, where);
+      case INVALID_PLACEHOLDER -> {
+        if (looksLikeJson(error.get().placeholder())) {
+          report.error(source, Messages.JSON_IN_TEMPLATE, index, where,
+              escaped(template.value().text(), index));
+        } else {
+          report.error(
+              source, Messages.INVALID_PLACEHOLDER, error.get().placeholder(), index, where);
+        }
+      }
     }
+  }
+
+  /**
+   * {@code "name": ...} or {@code [1, 2]} between braces is JSON meant literally, not a name;
+   * {@code {a, b}} or {@code {items[0]}} are more likely attempts at placeholders.
+   */
+  private static boolean looksLikeJson(String placeholder) {
+    String inside = placeholder.strip();
+    return inside.startsWith("[") || inside.startsWith("{")
+        || placeholder.chars().anyMatch(c -> c == '"' || c == '\'' || c == ':');
+  }
+
+  /** The JSON object starting at {@code start}, braces doubled: {@code {{"name": ...}}}. */
+  static String escaped(String text, int start) {
+    int depth = 0;
+    int end = text.length();
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      if (depth == 0) {
+        end = i + 1;
+        break;
+      }
+    }
+    String json = text.substring(start, end);
+    if (json.length() > 60) {
+      json = json.substring(0, 50) + "...";
+    }
+    return json.replace("{", "{{").replace("}", "}}");
   }
 
   /** Checks one template and adds the parameters it uses; false if it has any error. */
@@ -75,6 +112,12 @@ final class TemplateValidator {
     for (String name : template.value().placeholderNames()) {
       if (method.param(name).isPresent()) {
         used.add(name);
+      } else if (lostParameterNames(method)) {
+        report.error(SourceRef.of(client.source().element()), Messages.PARAMETER_NAMES_MISSING,
+            method.displayName(), String.join(", ", method.params().stream()
+                .map(ParamModel::name).toList()),
+            name, method.declaringType(), method.name(), client.displayName());
+        return false;
       } else {
         report.error(source, Messages.UNKNOWN_PLACEHOLDER,
             name, describe(template, member), method.displayName(), hint(method, name));
@@ -82,6 +125,23 @@ final class TemplateValidator {
       }
     }
     return resolved;
+  }
+
+  /**
+   * Whether {@code method} was read from a class file compiled without {@code -parameters}: its
+   * parameters are then called {@code arg0}, {@code arg1}, ...
+   */
+  private static boolean lostParameterNames(MethodModel method) {
+    List<ParamModel> params = method.params();
+    if (!method.compiled() || params.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < params.size(); i++) {
+      if (!params.get(i).name().equals("arg" + i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String describe(Setting<PromptTemplate> template, String member) {

@@ -46,18 +46,43 @@ final class ValidationReport {
 
   /** Collects items; every check adds to it and carries on. */
   static final class Builder {
-    private final List<Item> items = new ArrayList<>();
+    private final List<Item> items;
+    private final SourceRef target;
+    private final String note;
 
-    private Builder() {}
+    private Builder() {
+      this(new ArrayList<>(), null, "");
+    }
+
+    private Builder(List<Item> items, SourceRef target, String note) {
+      this.items = items;
+      this.target = target;
+      this.note = note;
+    }
 
     Builder error(SourceRef source, Messages message, Object... args) {
-      items.add(new Item(Diagnostic.Kind.ERROR, message.format(args), source));
+      items.add(item(Diagnostic.Kind.ERROR, message.format(args), source));
       return this;
     }
 
     Builder warning(SourceRef source, Messages message, Object... args) {
-      items.add(new Item(Diagnostic.Kind.WARNING, message.format(args), source));
+      items.add(item(Diagnostic.Kind.WARNING, message.format(args), source));
       return this;
+    }
+
+    /**
+     * A builder into the same report that puts every item on {@code target} with {@code note}
+     * after its message: for declarations read from a class file, which javac cannot point at
+     * (#15).
+     */
+    Builder relocatedTo(SourceRef target, String note) {
+      return new Builder(items, Objects.requireNonNull(target, "target == null"), note);
+    }
+
+    private Item item(Diagnostic.Kind kind, String message, SourceRef source) {
+      return target == null
+          ? new Item(kind, message, source)
+          : new Item(kind, message + note, target);
     }
 
     ValidationReport build() {

@@ -181,8 +181,47 @@ class GeneratedCodeTest {
         .contains("public String describe(Topic topic)");
   }
 
+  /** #15: an Optional renders as its value or nothing; example's OptionalParametersTest runs it. */
   @Test
-  void handWrittenClassWithTheGeneratedNameIsAWriteFailure() {
+  void optionalParametersRenderTheirValueOrNothing() {
+    JavaFileObject source = source("Assistant",
+        "import java.util.Optional;",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  record Note(String text) {}",
+        "  @LlmCall(prompt = \"{title} {count} {note} {value}\")",
+        "  String brief(Optional<String> title, Optional<Integer> count, Optional<Note> note,",
+        "      @Nullable Optional<String> value);",
+        "  @interface Nullable {}",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Golden.generated(compilation, "com.example.LlmAssistant")).contains(
+        "return this.brief.text(null, title.orElse(\"\") + \" \""
+            + " + count.map(String::valueOf).orElse(\"\") + \" \""
+            + " + note.map(value2 -> JsonWriting.toJson(value2, LlmAssistant::encodeNote))"
+            + ".orElse(\"\") + \" \" + (value == null ? \"\" : value.orElse(\"\")));");
+  }
+
+  @Test
+  void primitiveOptionalParametersRenderTheirValueOrNothing() {
+    JavaFileObject source = source("Assistant",
+        "import java.util.*;",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"{a}{b}{c}\")",
+        "  String brief(OptionalInt a, OptionalLong b, OptionalDouble c);",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Golden.generated(compilation, "com.example.LlmAssistant")).contains(
+        "(a.isPresent() ? String.valueOf(a.getAsInt()) : \"\")"
+            + " + (b.isPresent() ? String.valueOf(b.getAsLong()) : \"\")"
+            + " + (c.isPresent() ? String.valueOf(c.getAsDouble()) : \"\")");
+  }
+
+  @Test
+  void handWrittenClassWithTheGeneratedNameIsReportedAsSuch() {
     JavaFileObject source = source("Assistant",
         "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
         "public interface Assistant {",
@@ -195,13 +234,44 @@ class GeneratedCodeTest {
     Compilation compilation = compile(source, clash);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Messages.GENERATED_NAME_TAKEN.tag())
+        .inFile(source).onLineContaining("public interface Assistant");
+    assertThat(compilation).hadErrorContaining(
+        "LlmAssistant cannot be generated for Assistant: package com.example already declares"
+            + " a type called LlmAssistant");
+  }
+
+  @Test
+  void aClassWithTheGeneratedNameFromAnotherProcessorIsAWriteFailure() {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  String summarize(String text);",
+        "}");
+    LlmClientProcessor processor = new LlmClientProcessor();
+    Compilation compilation = javac()
+        .withProcessors(new TopicGenerator("LlmAssistant"), processor)
+        .compile(source);
+    assertThat(processor.exceptionStacks()).isEmpty();
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(Messages.WRITE_FAILED.tag())
         .inFile(source).onLineContaining("@LlmClient");
   }
 
   /** Writes {@code com.example.Topic} in the first round, as another processor might. */
   private static final class TopicGenerator extends AbstractProcessor {
+    private final String name;
     private boolean written;
+
+    TopicGenerator() {
+      this("Topic");
+    }
+
+    TopicGenerator(String name) {
+      this.name = name;
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -218,8 +288,8 @@ class GeneratedCodeTest {
       if (!written) {
         written = true;
         try (Writer writer =
-            processingEnv.getFiler().createSourceFile("com.example.Topic").openWriter()) {
-          writer.write("package com.example;\npublic final class Topic {}\n");
+            processingEnv.getFiler().createSourceFile("com.example." + name).openWriter()) {
+          writer.write("package com.example;\npublic final class " + name + " {}\n");
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -67,6 +67,12 @@ class GoldenTest {
     golden("inherited", "Assistant", "com.example.LlmAssistant", "Base");
   }
 
+  /** #15: type arguments of a generic super-interface are substituted. */
+  @Test
+  void methodsOfAGenericSuperInterface() {
+    golden("generic", "TicketClassifier", "com.example.LlmTicketClassifier", "Classifier");
+  }
+
   @Test
   void defaultAndStaticMethodsAreLeftAlone() {
     golden("defaults", "Assistant", "com.example.LlmAssistant");

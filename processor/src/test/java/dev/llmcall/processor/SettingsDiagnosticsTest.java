@@ -9,6 +9,7 @@ import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Provider, model and the numeric and named options of a call. */
@@ -57,6 +58,58 @@ class SettingsDiagnosticsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(Messages.INVALID_PROVIDER.tag())
         .inFile(source).onLine(9);
+  }
+
+  /** #15: a name near a built-in one is most likely a typo, but could be a custom provider. */
+  @Test
+  void providerNameNearABuiltInOneIsAWarning() {
+    JavaFileObject source = bad("ProviderTypo");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(Messages.PROVIDER_TYPO.tag())
+        .inFile(source).onLine(9);
+    assertThat(compilation).hadWarningContaining("did you mean \"anthropic\"?");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"opnai, openai", "OpenAI, openai", "antropic, anthropic", "xAI, xai", "xaj, xai"})
+  void providerTypos(String written, String meant) {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"" + written + "\", model = \"m\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  String summarize(String text);",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining("did you mean \"" + meant + "\"?")
+        .inFile(source).onLineContaining("@LlmClient");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"local-vllm", "ollama", "groq", "azure", "gemini", "openai-eu", "ai"})
+  void customProviderNamesAreNotTypos(String name) {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"" + name + "\", model = \"m\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  String summarize(String text);",
+        "}");
+    assertThat(compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void circuitBreakerNamesAreLabelsNotProviders() {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  @CircuitBreaker(provider = \"OpenAI\")",
+        "  String summarize(String text);",
+        "}");
+    assertThat(compile(source)).succeededWithoutWarnings();
   }
 
   @Test

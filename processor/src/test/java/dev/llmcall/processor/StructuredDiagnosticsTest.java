@@ -64,6 +64,35 @@ class StructuredDiagnosticsTest {
     assertThat(compilation).hadErrorContaining(reason);
   }
 
+  /** #15: the schema of an enum without constants is "enum": [], which nothing matches. */
+  @Test
+  void enumWithoutConstantsInAResultIsAnError() {
+    JavaFileObject source = bad("EmptyEnum");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(
+        Messages.EMPTY_ENUM.tag() + " Component 'labels' of record EmptyEnum.Review reads enum"
+            + " EmptyEnum.Nothing, which has no constants")
+        .inFile(source).onLine(12);
+    assertThat(compilation).hadErrorContaining(
+        Messages.EMPTY_ENUM.tag() + " @LlmCall method EmptyEnum.label reads enum EmptyEnum.Nothing")
+        .inFile(source).onLine(18);
+  }
+
+  @Test
+  void enumWithoutConstantsAsAParameterIsFine() {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  enum Nothing {}",
+        "  record Note(String text, Nothing nothing) {}",
+        "  @LlmCall(prompt = \"Read {note}\")",
+        "  String read(Note note);",
+        "}");
+    assertThat(compile(source)).succeededWithoutWarnings();
+  }
+
   @Test
   void twoIndependentTypeErrorsAreBothReported() {
     JavaFileObject source = bad("TwoTypeErrors");

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class StructuredSchemaTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> KEYWORDS = Set.of("type", "description", "properties",
-      "required", "additionalProperties", "items", "enum", "anyOf", "format", "pattern");
+      "required", "additionalProperties", "items", "enum", "anyOf", "format", "pattern",
+      "$defs", "$ref");
   private static final Set<String> TYPES =
       Set.of("object", "array", "string", "integer", "number", "boolean", "null");
 
@@ -49,7 +50,7 @@ class StructuredSchemaTest {
     for (StructuredOutput<?> output : found) {
       JsonNode schema = MAPPER.readTree(output.schema());
       assertThat(schema.get("type").asText()).isEqualTo("object");
-      assertStrict(schema, output.name());
+      assertStrict(schema, schema, output.name());
       assertThat(MAPPER.writeValueAsString(schema)).isEqualTo(output.schema());
     }
   }
@@ -107,7 +108,7 @@ class StructuredSchemaTest {
     }
   }
 
-  private static List<StructuredOutput<?>> outputs(GeneratedClasses classes, String client) {
+  static List<StructuredOutput<?>> outputs(GeneratedClasses classes, String client) {
     List<StructuredOutput<?>> outputs = new ArrayList<>();
     for (Field field : classes.load(client).getDeclaredFields()) {
       if (Modifier.isStatic(field.getModifiers())
@@ -118,11 +119,25 @@ class StructuredSchemaTest {
     return outputs;
   }
 
-  /** Walks every schema inside {@code schema}. */
-  private static void assertStrict(JsonNode schema, String at) {
+  /**
+   * Walks every schema inside {@code schema}. A {@code $ref} stands alone (OpenAI's strict mode
+   * takes no keyword beside it) and points at a definition under the root's {@code $defs}.
+   */
+  static void assertStrict(JsonNode root, JsonNode schema, String at) {
     assertThat(schema.isObject()).isTrue();
     for (Iterator<String> keys = schema.fieldNames(); keys.hasNext(); ) {
       assertThat(KEYWORDS).contains(keys.next());
+    }
+    if (schema.has("$ref")) {
+      assertThat(schema.size()).isEqualTo(1);
+      assertThat(schema.get("$ref").asText()).startsWith("#/$defs/");
+      assertThat(root.at(schema.get("$ref").asText().substring(1)).isObject()).isTrue();
+      return;
+    }
+    if (schema.has("$defs")) {
+      assertThat(schema).isSameInstanceAs(root);
+      schema.get("$defs").properties()
+          .forEach(d -> assertStrict(root, d.getValue(), "$defs." + d.getKey()));
     }
     JsonNode type = schema.get("type");
     if (type != null) {
@@ -131,20 +146,20 @@ class StructuredSchemaTest {
           .forEach(t -> types.add(t.asText()));
       assertThat(TYPES).containsAtLeastElementsIn(types);
       if (types.contains("object")) {
-        assertObject(schema, at);
+        assertObject(root, schema, at);
       }
       if (types.contains("array")) {
-        assertStrict(schema.get("items"), at + "[]");
+        assertStrict(root, schema.get("items"), at + "[]");
       }
     } else {
       assertThat(schema.has("anyOf")).isTrue();
     }
     if (schema.has("anyOf")) {
-      schema.get("anyOf").forEach(s -> assertStrict(s, at + "|"));
+      schema.get("anyOf").forEach(s -> assertStrict(root, s, at + "|"));
     }
   }
 
-  private static void assertObject(JsonNode schema, String at) {
+  private static void assertObject(JsonNode root, JsonNode schema, String at) {
     assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();
     List<String> properties = new ArrayList<>();
     schema.get("properties").fieldNames().forEachRemaining(properties::add);
@@ -152,7 +167,7 @@ class StructuredSchemaTest {
     schema.get("required").forEach(r -> required.add(r.asText()));
     assertThat(required).containsExactlyElementsIn(properties).inOrder();
     for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
-      assertStrict(property.getValue(), at + "." + property.getKey());
+      assertStrict(root, property.getValue(), at + "." + property.getKey());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.llmcall.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.llmcall.processor.Compilations.bad;
 import static dev.llmcall.processor.Compilations.compile;
@@ -116,6 +117,8 @@ class TemplateDiagnosticsTest {
   @CsvSource(delimiter = '|', value = {
     "Summarize: { text } | '{ text }' at index 11",
     "Summarize: {a-b}    | '{a-b}' at index 11",
+    "Summarize: {a, b}   | '{a, b}' at index 11",
+    "Summarize: {t[0]}   | '{t[0]}' at index 11",
     "{1st}               | '{1st}' at index 0"
   })
   void placeholderThatIsNotAnIdentifier(String prompt, String message) {
@@ -131,6 +134,55 @@ class TemplateDiagnosticsTest {
     assertThat(compilation).hadErrorContaining(Messages.INVALID_PLACEHOLDER.tag())
         .inFile(source).onLineContaining("prompt =");
     assertThat(compilation).hadErrorContaining(message);
+  }
+
+  /** #15: JSON in a prompt is the usual reason for a brace that opens no placeholder. */
+  @Test
+  void jsonInATemplateSuggestsDoubledBraces() {
+    JavaFileObject source = bad("JsonInTemplate");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Messages.JSON_IN_TEMPLATE.tag())
+        .inFile(source).onLine(9);
+    assertThat(compilation).hadErrorContaining("'{' at index 27 of prompt");
+    assertThat(compilation).hadErrorContaining(
+        "double its braces, as in {{\"name\": \"...\", \"born\": {{\"year\": 1}}}}");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "Reply as {'a': 1}   | {{'a': 1}}",
+    "Reply as {[1, 2]}   | {{[1, 2]}}",
+    "Reply as {a: 1}     | {{a: 1}}"
+  })
+  void jsonLikePlaceholders(String prompt, String suggestion) {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"" + prompt + " {text}\")",
+        "  String summarize(String text);",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(Messages.JSON_IN_TEMPLATE.tag())
+        .inFile(source).onLineContaining("prompt =");
+    assertThat(compilation).hadErrorContaining("as in " + suggestion);
+  }
+
+  @Test
+  void doubledBracesAroundJsonCompile() {
+    JavaFileObject source = source("Assistant",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Who wrote {text}? Reply as {{\\\"name\\\": \\\"...\\\"}}\")",
+        "  String author(String text);",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Golden.generated(compilation, "com.example.LlmAssistant"))
+        .contains("\"Who wrote \" + text + \"? Reply as {\\\"name\\\": \\\"...\\\"}\"");
   }
 
   @Test
