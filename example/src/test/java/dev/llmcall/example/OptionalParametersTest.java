@@ -6,6 +6,7 @@ import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
+import dev.llmcall.testkit.VirtualScheduler;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,7 +24,7 @@ class OptionalParametersTest {
     server = FakeLlmServer.start();
     runtime = LlmRuntime.builder()
         .provider(ProviderConfig.openAi("sk-e2e-optional").withBaseUrl(server.openAiBaseUrl()))
-        .scheduler(new VirtualTime())
+        .scheduler(new VirtualScheduler())
         .build();
   }
 
