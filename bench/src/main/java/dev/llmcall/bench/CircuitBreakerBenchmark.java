@@ -1,7 +1,7 @@
 package dev.llmcall.bench;
 
 import dev.llmcall.runtime.CircuitBreakerConfig;
-import dev.llmcall.runtime.internal.DefaultCircuitBreaker;
+import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

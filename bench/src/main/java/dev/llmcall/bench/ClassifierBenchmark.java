@@ -1,7 +1,7 @@
 package dev.llmcall.bench;
 
-import dev.llmcall.runtime.internal.Classification;
-import dev.llmcall.runtime.internal.ErrorClassifier;
+import dev.llmcall.runtime.internal.failure.Classification;
+import dev.llmcall.runtime.internal.failure.ErrorClassifier;
 import java.net.ConnectException;
 import java.net.http.HttpHeaders;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package dev.llmcall.bench;
 
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.RetryPolicy;
-import dev.llmcall.runtime.internal.Classification;
-import dev.llmcall.runtime.internal.RetryDecision;
+import dev.llmcall.runtime.internal.call.RetryDecision;
+import dev.llmcall.runtime.internal.failure.Classification;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package dev.llmcall.bench;
 
-import dev.llmcall.runtime.internal.SseDecoder;
+import dev.llmcall.runtime.internal.sse.SseDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

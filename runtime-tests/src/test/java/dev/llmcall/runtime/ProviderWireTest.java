@@ -208,9 +208,9 @@ class ProviderWireTest {
 
   @Test
   void httpsRequestsKeepHttp2() {
-    java.net.http.HttpRequest plain = dev.llmcall.runtime.internal.ProviderWire.builder(
+    java.net.http.HttpRequest plain = dev.llmcall.runtime.internal.provider.ProviderWire.builder(
         java.net.URI.create("http://127.0.0.1:8000/v1/chat/completions")).build();
-    java.net.http.HttpRequest tls = dev.llmcall.runtime.internal.ProviderWire.builder(
+    java.net.http.HttpRequest tls = dev.llmcall.runtime.internal.provider.ProviderWire.builder(
         java.net.URI.create("https://api.openai.com/v1/chat/completions")).build();
     assertEquals(java.util.Optional.of(java.net.http.HttpClient.Version.HTTP_1_1), plain.version());
     assertEquals(java.util.Optional.empty(), tls.version(), "the client's default, HTTP/2");

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.testkit.FakeLlmServer;
-import dev.llmcall.testkit.VirtualScheduler;
 import dev.llmcall.testkit.FakeReply;
+import dev.llmcall.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -178,7 +178,7 @@ class PublisherTest {
     }
     long httpThreads = Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("llmcall-http-")).count();
-    assertTrue(httpThreads <= dev.llmcall.runtime.internal.HttpTransport.MAX_THREADS, "threads: " + httpThreads);
+    assertTrue(httpThreads <= dev.llmcall.runtime.internal.transport.HttpTransport.MAX_THREADS, "threads: " + httpThreads);
   }
 
   @Test

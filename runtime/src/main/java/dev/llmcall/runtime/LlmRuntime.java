@@ -1,14 +1,14 @@
 package dev.llmcall.runtime;
 
-import dev.llmcall.runtime.internal.CallContext;
 import dev.llmcall.runtime.internal.DefaultBoundCall;
-import dev.llmcall.runtime.internal.DefaultCircuitBreaker;
-import dev.llmcall.runtime.internal.Endpoint;
-import dev.llmcall.runtime.internal.HealthChecker;
-import dev.llmcall.runtime.internal.HttpTransport;
-import dev.llmcall.runtime.internal.MethodStats;
-import dev.llmcall.runtime.internal.StreamWatchdog;
-import dev.llmcall.runtime.internal.ThreadLocalRandomGenerator;
+import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
+import dev.llmcall.runtime.internal.breaker.HealthChecker;
+import dev.llmcall.runtime.internal.call.CallContext;
+import dev.llmcall.runtime.internal.call.MethodStats;
+import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
+import dev.llmcall.runtime.internal.provider.Endpoint;
+import dev.llmcall.runtime.internal.stream.StreamWatchdog;
+import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.runtime.spi.Scheduler;

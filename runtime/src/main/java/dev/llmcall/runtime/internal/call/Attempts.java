@@ -1,0 +1,263 @@
+package dev.llmcall.runtime.internal.call;
+
+import dev.llmcall.runtime.Attempt.WaitSource;
+import dev.llmcall.runtime.ErrorCategory;
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmResponse;
+import dev.llmcall.runtime.RetryPolicy;
+import dev.llmcall.runtime.StreamState;
+import dev.llmcall.runtime.Usage;
+import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
+import dev.llmcall.runtime.internal.failure.Classification;
+import dev.llmcall.runtime.internal.provider.Completion;
+import dev.llmcall.runtime.internal.provider.Endpoint;
+import dev.llmcall.runtime.internal.provider.ProviderWire;
+import dev.llmcall.runtime.spi.CallSite;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
+/**
+ * The attempt protocol, once for every call shape (blocking, async, {@code Stream}, {@code
+ * LlmStream}, {@code Flow.Publisher}): the deadline, the breaker's permit, each attempt's timeout,
+ * what a success or a failure means, whether and how long to wait, and the record of it all. The
+ * shapes only send, read and wait as their execution model needs, and ask this class what comes
+ * next:
+ *
+ * <pre>
+ *   begin() -> Go.send(timeout) | Go.waitFor(delay) | LlmException
+ *   ...send, read...
+ *   succeeded(completion) -> LlmResponse | LlmException (content filter where the shape cannot hold it)
+ *   failed(classification, received) -> Decision.retry(delay) | Decision.resume(delay) | Decision.end(exception)
+ * </pre>
+ *
+ * The rules, each written here and nowhere else:
+ * <ul>
+ *   <li>One deadline: the retry policy's timeout, shortened by the shape's own limit (a stream's
+ *       total timeout); each attempt's timeout is the transport's, cut to what is left of it.
+ *   <li>A failure before any content was received is retried from scratch, as the policy says.
+ *       After content, the attempt is resumed when the method opted in and resuming is safe (never
+ *       through a tool call), or the call ends with everything received. Never the reader's pace.
+ *   <li>An attempt whose failure opened the breaker does not sleep into it: the call waits for
+ *       the breaker only when the policy waits for open breakers and it closes in time; else it
+ *       ends at once.
+ *   <li>A refusal or content filter is a result for shapes that can say so ({@code
+ *       LlmResponse<String>}, {@code LlmStream}), a non-retryable CONTENT_FILTER failure for the
+ *       others, with the text, the refusal and the usage.
+ * </ul>
+ * Not thread-safe: one call's attempts run one after another. Internal: not part of the API.
+ */
+public final class Attempts {
+  private final CallSite site;
+  private final Endpoint endpoint;
+  private final ProviderWire wire;
+  private final RetryPolicy policy;
+  private final CallContext context;
+  private final CallRecord record;
+  private final long limitNanos;
+  private final long deadlineNanos;
+  private final boolean filterIsResult;
+  private long attemptStartNanos;
+  private long permit;
+
+  /**
+   * @param shapeLimit the shape's own limit on the whole call (a stream's total timeout), or
+   *     {@code null}
+   * @param filterIsResult whether the return type can hold a refusal or content filter
+   */
+  public Attempts(CallSite site, Endpoint endpoint, RetryPolicy policy, DefaultCircuitBreaker breaker,
+      MethodStats stats, CallContext context, Duration shapeLimit, boolean filterIsResult) {
+    this.site = site;
+    this.endpoint = endpoint;
+    this.wire = ProviderWire.of(endpoint.wire());
+    this.policy = policy;
+    this.context = context;
+    this.record = new CallRecord(site, endpoint, breaker, stats, context);
+    this.limitNanos = shapeLimit == null ? policy.timeout().toNanos()
+        : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
+    this.deadlineNanos = now() + limitNanos;
+    this.filterIsResult = filterIsResult;
+  }
+
+  public CallRecord record() {
+    return record;
+  }
+
+  /** The number of the attempt {@link #begin} let through last (1-based). */
+  public int attemptNumber() {
+    return record.nextAttempt();
+  }
+
+  /** The call's whole time, in milliseconds. */
+  public long limitMillis() {
+    return limitNanos / 1_000_000;
+  }
+
+  /** The attempt let through last ended with no outcome (the reader closed the stream). */
+  public void abandoned() {
+    record.abandoned(permit);
+  }
+
+  /** Nanoseconds left before the call's deadline; negative once it passed. */
+  public long remainingNanos() {
+    return deadlineNanos - now();
+  }
+
+  /** What the engine says before an attempt: send now, with a timeout, or wait first. */
+  public record Go(Duration timeout, Duration delay) {
+    public boolean send() {
+      return timeout != null;
+    }
+  }
+
+  /**
+   * Before each attempt: the breaker's permit and the attempt's timeout, or a wait for an open
+   * breaker. A closed runtime, a passed deadline or a breaker the call will not wait for end the
+   * call, without traffic.
+   *
+   * @param what what did not happen, for the message: "the call was not sent"
+   * @throws LlmException when the call ends here
+   */
+  public Go begin(String what) {
+    attemptStartNanos = now();
+    long remaining = deadlineNanos - attemptStartNanos;
+    if (context.transport().isClosed()) {
+      throw record.failure(Classification.closed(what), 0, null, null, false, null);
+    }
+    if (remaining <= 0) {
+      throw record.failure(deadlinePassed(), 0, null, null, false, null);
+    }
+    permit = record.acquire();
+    if (permit == DefaultCircuitBreaker.REJECTED) {
+      Duration wait = record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
+      if (wait == null) {
+        throw record.failure(record.rejection(what), 0, null, null, true, null);
+      }
+      return new Go(null, wait);
+    }
+    Duration perAttempt = context.transport().requestTimeout();
+    return new Go(remaining < perAttempt.toNanos() ? Duration.ofNanos(remaining) : perAttempt, null);
+  }
+
+  /** The request of an attempt: the provider's headers, the call's id, the body. */
+  public HttpRequest request(byte[] body, Duration timeout, boolean stream) {
+    HttpRequest.Builder b = wire.newRequest(endpoint);
+    if (stream) {
+      b.setHeader("Accept", "text/event-stream");
+    }
+    return b.header("X-Client-Request-Id", record.clientRequestId())
+        .timeout(timeout)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+  }
+
+  /**
+   * An attempt's answer arrived whole. A refusal or content filter is the response where the
+   * shape can hold it, and otherwise a non-retryable CONTENT_FILTER failure with the text.
+   *
+   * @param usage the usage of every attempt of a stream that was resumed, or of this attempt
+   * @throws LlmException when the answer is a failure for this shape
+   */
+  public LlmResponse<String> succeeded(Completion c, int status, String requestId, Usage usage) {
+    if (c.filtered() && !filterIsResult) {
+      Classification filter = Classification.contentFilter(c.refusal() != null
+          ? "the model refused: " + c.refusal()
+          : "the provider withheld the output (finish reason " + c.finishReason() + ")");
+      record.settleFailure(permit, took(), filter);
+      record.failed(filter.category(), status, took(), Duration.ZERO, WaitSource.NONE, usage);
+      throw record.failure(filter, 0, requestId, null, false,
+          new Received(!c.text().isEmpty(), false, c.text(), c.refusal(), null));
+    }
+    record.succeeded(permit, took(), status, usage);
+    return new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(), c.finishReason(),
+        record.usage(), record.redact(requestId), record.clientRequestId(), record.history(),
+        c.refusal());
+  }
+
+  /**
+   * What an attempt that failed had received: whether any content came (text, refusal,
+   * reasoning, a tool-call fragment; pings and {@code message_start} are not content), whether
+   * it may be resumed, and what the caller gets back if the call ends.
+   *
+   * @param text every chunk of text received, or {@code null}
+   * @param refusal the refusal text received, or {@code null}
+   * @param state the stream's state, for a stream
+   */
+  public record Received(boolean content, boolean resumable, String text, String refusal, StreamState state) {
+    public static final Received NOTHING = new Received(false, false, null, null, null);
+  }
+
+  /** What comes after a failed attempt. */
+  public record Decision(Duration delay, boolean resume, LlmException end) {
+    public boolean again() {
+      return end == null;
+    }
+  }
+
+  /**
+   * An attempt failed: the one place that decides whether the call goes on (from scratch or
+   * resumed), after how long, or ends with everything it received.
+   *
+   * @param usage what the provider reported for this attempt, or {@code null}
+   */
+  public Decision failed(Classification c, int status, String requestId, Throwable cause, Usage usage,
+      Received received) {
+    long took = took();
+    record.settleFailure(permit, took, c);
+    long remaining = deadlineNanos - now();
+    RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt(), remaining, context.random());
+    String stop = d.stopReason();
+    if (stop == null && received.content() && !received.resumable()) {
+      stop = site.resumeStream()
+          ? "a stream is never resumed through a tool call"
+          : "the stream broke after content was received; @Retry(resumeStream = true) would continue it";
+    }
+    Duration wait = d.delay();
+    WaitSource source = d.source();
+    boolean circuitOpen = false;
+    if (stop == null && record.breakerOpen()) {
+      Duration open = record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
+      if (open == null) {
+        stop = "the failure opened the circuit breaker, and the call does not wait for it";
+        circuitOpen = true;
+      } else if (open.compareTo(wait) > 0) {
+        wait = open;
+        source = WaitSource.CIRCUIT_OPEN;
+      }
+    }
+    if (stop == null) {
+      record.failed(c.category(), status, took, wait, source, usage);
+      return new Decision(wait, received.content(), null);
+    }
+    record.failed(c.category(), status, took, Duration.ZERO, WaitSource.NONE, usage);
+    Classification last = c.retryable()
+        ? new Classification(c.category(), true, c.retryAfter(), c.detail() + "; " + stop,
+            c.providerCode())
+        : c;
+    return new Decision(null, false, record.failure(
+        last, status == 200 ? 0 : status, requestId, cause, circuitOpen, received));
+  }
+
+  /** The call's end for an interrupted wait or exchange; the caller keeps the interrupt flag. */
+  public LlmException interrupted(InterruptedException e, Received received) {
+    return record.failure(new Classification(ErrorCategory.UNKNOWN, false, null, "interrupted", null),
+        0, null, e, false, received);
+  }
+
+  /** The call's end, not after an attempt: a closed runtime, a closed stream. */
+  public LlmException ended(Classification c, Received received) {
+    return record.failure(c, 0, null, null, false, received);
+  }
+
+  private Classification deadlinePassed() {
+    return new Classification(ErrorCategory.TIMEOUT, false, null,
+        "the call's deadline of " + limitNanos / 1_000_000 + " ms passed", null);
+  }
+
+  private long took() {
+    return now() - attemptStartNanos;
+  }
+
+  private long now() {
+    return context.scheduler().nanoTime();
+  }
+}

@@ -1,0 +1,147 @@
+package dev.llmcall.runtime.internal.provider;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmcall.runtime.FinishReason;
+import dev.llmcall.runtime.Usage;
+import dev.llmcall.runtime.internal.failure.Classification;
+import dev.llmcall.runtime.spi.CallSite;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+
+/**
+ * Anthropic Messages: {@code POST {base}/v1/messages} with {@code x-api-key} and
+ * {@code anthropic-version}; {@code max_tokens} is required, so it defaults to
+ * {@value #DEFAULT_MAX_TOKENS}. Internal: not part of the API.
+ */
+enum AnthropicWire implements ProviderWire {
+  INSTANCE;
+
+  /** Sent when the method sets no {@code maxTokens}: room for a long answer on every current model. */
+  static final int DEFAULT_MAX_TOKENS = 4096;
+  static final String VERSION = "2023-06-01";
+
+  @Override
+  public URI callUri(URI baseUrl) {
+    return URI.create(baseUrl + "/v1/messages");
+  }
+
+  @Override
+  public HttpRequest.Builder newRequest(Endpoint endpoint) {
+    HttpRequest.Builder b = ProviderWire.builder(endpoint.callUri())
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("anthropic-version", VERSION);
+    if (endpoint.apiKey() != null) {
+      b.header("x-api-key", endpoint.apiKey());
+    }
+    return b;
+  }
+
+  @Override
+  public HttpRequest.Builder probeRequest(Endpoint endpoint) {
+    HttpRequest.Builder b = ProviderWire.builder(URI.create(endpoint.baseUrl() + "/v1/models"))
+        .header("Accept", "application/json")
+        .header("anthropic-version", VERSION);
+    if (endpoint.apiKey() != null) {
+      b.header("x-api-key", endpoint.apiKey());
+    }
+    return b.GET();
+  }
+
+  @Override
+  public byte[] encode(Endpoint endpoint, CallSite site, Prompt prompt) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("model", site.model());
+      g.writeNumberField("max_tokens", site.maxTokens() > 0 ? site.maxTokens() : DEFAULT_MAX_TOKENS);
+      if (prompt.system() != null) {
+        g.writeStringField("system", prompt.system());
+      }
+      g.writeArrayFieldStart("messages");
+      Json.message(g, "user", prompt.user());
+      for (Prompt.Repair repair : prompt.repairs()) {
+        Json.message(g, "assistant", repair.answer());
+        Json.message(g, "user", repair.feedback());
+      }
+      if (prompt.assistantPrefix() != null) {
+        // Prefill: the model continues this assistant turn. It may not end in white space.
+        Json.message(g, "assistant", prompt.assistantPrefix().stripTrailing());
+      }
+      g.writeEndArray();
+      if (prompt.stream()) {
+        g.writeBooleanField("stream", true);
+      }
+      if (prompt.output() != null) {
+        writeForcedTool(g, prompt.output().name(), prompt.output().schema());
+      }
+      if (site.hasTemperature()) {
+        g.writeNumberField("temperature", site.temperature());
+      }
+      g.writeEndObject();
+    });
+  }
+
+  /**
+   * A structured result as the Messages API's most dependable mechanism: one tool whose input
+   * schema is ours, and {@code tool_choice} forcing the model to call it. Native structured
+   * outputs are a beta limited to some models; a forced tool works on every current model.
+   */
+  private static void writeForcedTool(JsonGenerator g, String name, String schema)
+      throws IOException {
+    g.writeArrayFieldStart("tools");
+    g.writeStartObject();
+    g.writeStringField("name", name);
+    g.writeStringField("description", "Give your answer by calling this tool with it.");
+    g.writeFieldName("input_schema");
+    g.writeRawValue(schema);
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectFieldStart("tool_choice");
+    g.writeStringField("type", "tool");
+    g.writeStringField("name", name);
+    g.writeEndObject();
+  }
+
+  @Override
+  public Decoded decode(byte[] body) {
+    JsonNode root;
+    try {
+      root = Json.parse(body);
+    } catch (IOException e) {
+      return new Decoded.Failure(Classification.unreadable("the success body is not JSON"));
+    }
+    JsonNode content = root.path("content");
+    if (!content.isArray()) {
+      return new Decoded.Failure(Classification.unreadable("the response has no content"));
+    }
+    StringBuilder text = new StringBuilder();
+    for (JsonNode block : content) {
+      String type = Json.text(block, "type");
+      if ("text".equals(type)) {
+        text.append(block.path("text").asText(""));
+      } else if ("tool_use".equals(type)) {
+        // A forced tool's input is the structured answer: it becomes the text, as JSON.
+        text.setLength(0);
+        text.append(block.path("input").toString());
+        break;
+      }
+    }
+    // stop_reason refusal becomes CONTENT_FILTER: a result or a failure, as the engine decides.
+    String model = Json.text(root, "model");
+    JsonNode usage = root.path("usage");
+    return new Decoded.Success(new Completion(
+        text.toString(),
+        model == null ? "" : model,
+        FinishReason.fromProvider(Json.text(root, "stop_reason")),
+        new Usage(usage.path("input_tokens").asInt(0), usage.path("output_tokens").asInt(0)),
+        null));
+  }
+
+  @Override
+  public String requestId(HttpHeaders headers) {
+    return headers.firstValue("request-id").orElse(headers.firstValue("x-request-id").orElse(null));
+  }
+}

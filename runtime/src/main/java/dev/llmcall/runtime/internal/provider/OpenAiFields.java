@@ -1,0 +1,160 @@
+package dev.llmcall.runtime.internal.provider;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.llmcall.runtime.Usage;
+import java.io.IOException;
+
+/**
+ * What llmcall reads of an OpenAI chat completion or of one of its stream chunks, found in one
+ * pass of Jackson's streaming parser: no tree is built, and values nobody reads are skipped. A
+ * completion's choice holds a {@code message}, a chunk's a {@code delta}; both are read the same.
+ * Only the first choice counts: this runtime never asks for more. Internal: not part of the API.
+ */
+final class OpenAiFields {
+  /** Whether the body has an {@code error} member: an error carried by a 2xx body or stream. */
+  boolean error;
+  String model;
+  /** Token counts, or -1 when the body has no usage. */
+  int promptTokens = -1;
+  int completionTokens = -1;
+  /** Whether the body has a first choice that is an object. */
+  boolean choice;
+  String finishReason;
+  String content;
+  String refusal;
+  boolean toolCall;
+  /**
+   * Whether reasoning text came (DeepSeek's and other compatible servers' {@code
+   * reasoning_content}, {@code reasoning}): content, though never part of the answer's text.
+   */
+  boolean reasoning;
+
+  private OpenAiFields() {}
+
+  /**
+   * Reads one JSON text; a text that is not an object yields no fields.
+   *
+   * @param message the choice's member that holds the text: {@code message} or {@code delta}
+   * @throws IOException when the text is not well-formed JSON
+   */
+  static OpenAiFields read(byte[] json, String message) throws IOException {
+    OpenAiFields f = new OpenAiFields();
+    try (JsonParser p = Json.parser(json)) {
+      if (p.nextToken() == JsonToken.START_OBJECT) {
+        f.root(p, message);
+      }
+    }
+    return f;
+  }
+
+  private void root(JsonParser p, String message) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "error":
+          error = true;
+          break;
+        case "model":
+          model = value == JsonToken.VALUE_STRING ? p.getText() : model;
+          break;
+        case "usage":
+          if (value == JsonToken.START_OBJECT) {
+            usage(p);
+          }
+          break;
+        case "choices":
+          if (value == JsonToken.START_ARRAY) {
+            choices(p, message);
+          }
+          break;
+        default:
+          break;
+      }
+      p.skipChildren();
+    }
+  }
+
+  private void usage(JsonParser p) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (value == JsonToken.VALUE_NUMBER_INT && field.equals("prompt_tokens")) {
+        promptTokens = p.getIntValue();
+      } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) {
+        completionTokens = p.getIntValue();
+      }
+      p.skipChildren();
+    }
+  }
+
+  private void choices(JsonParser p, String message) throws IOException {
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (!choice && t == JsonToken.START_OBJECT) {
+        choice = true;
+        choice(p, message);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void choice(JsonParser p, String message) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (field.equals("finish_reason") && value == JsonToken.VALUE_STRING) {
+        finishReason = p.getText();
+      } else if (field.equals(message) && value == JsonToken.START_OBJECT) {
+        message(p);
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** Whether the array the parser is on has an element; the parser ends on the array's end. */
+  private static boolean nonEmptyArray(JsonParser p) throws IOException {
+    boolean any = false;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      any = true;
+      p.skipChildren();
+    }
+    return any;
+  }
+
+  private void message(JsonParser p) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      switch (field) {
+        case "tool_calls": // some compatible servers send an empty list with every delta
+          toolCall |= value == JsonToken.START_ARRAY ? nonEmptyArray(p) : value == JsonToken.START_OBJECT;
+          break;
+        case "function_call":
+          toolCall |= value == JsonToken.START_OBJECT;
+          break;
+        case "refusal":
+          refusal = value == JsonToken.VALUE_STRING ? p.getText() : refusal;
+          break;
+        case "content":
+          content = value == JsonToken.VALUE_STRING ? p.getText() : content;
+          break;
+        case "reasoning_content":
+        case "reasoning":
+          reasoning |= value == JsonToken.VALUE_STRING && p.getTextLength() > 0;
+          break;
+        default:
+          break;
+      }
+      p.skipChildren();
+    }
+  }
+
+  /** The usage this body reported, or {@link Usage#NONE}. */
+  Usage usage() {
+    return promptTokens < 0 && completionTokens < 0 ? Usage.NONE
+        : new Usage(Math.max(0, promptTokens), Math.max(0, completionTokens));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.llmcall.runtime.internal.provider;
+
+import dev.llmcall.runtime.internal.failure.ErrorClassifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * OpenAI Chat Completions chunks: {@code choices[0].delta.content} pieces, a {@code finish_reason},
+ * usage in a last chunk with no choices, then {@code data: [DONE]}. An {@code error} object in a
+ * chunk is an in-band error. Chunks are read with {@link OpenAiFields}, not into trees: a stream is
+ * mostly chunks, and a tree per chunk was most of a stream's CPU. Internal: not part of the API.
+ */
+final class OpenAiStreamAssembler extends StreamAssembler {
+
+  @Override
+  public String onEvent(String type, String data) {
+    if ("[DONE]".equals(data)) {
+      done = true;
+      return null;
+    }
+    OpenAiFields chunk;
+    try {
+      chunk = OpenAiFields.read(data.getBytes(StandardCharsets.UTF_8), "delta");
+    } catch (IOException e) {
+      throw unreadable(data);
+    }
+    if (chunk.error) {
+      throw new StreamFailure(ErrorClassifier.classifyInBandError(data));
+    }
+    model = chunk.model != null ? chunk.model : model;
+    inputTokens = chunk.promptTokens >= 0 ? chunk.promptTokens : inputTokens;
+    outputTokens = chunk.completionTokens >= 0 ? chunk.completionTokens : outputTokens;
+    rawFinish = chunk.finishReason != null ? chunk.finishReason : rawFinish;
+    toolCall |= chunk.toolCall;
+    if (chunk.refusal != null && !chunk.refusal.isEmpty()) {
+      refusal.append(chunk.refusal);
+    }
+    String text = chunk.content == null || chunk.content.isEmpty() ? null : chunk.content;
+    content |= text != null || refusal.length() > 0 || chunk.toolCall || chunk.reasoning;
+    return text;
+  }
+}

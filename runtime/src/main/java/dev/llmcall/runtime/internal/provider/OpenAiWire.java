@@ -1,0 +1,124 @@
+package dev.llmcall.runtime.internal.provider;
+
+import dev.llmcall.runtime.FinishReason;
+import dev.llmcall.runtime.internal.failure.Classification;
+import dev.llmcall.runtime.spi.CallSite;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+
+/**
+ * OpenAI Chat Completions, also spoken by xAI and OpenAI-compatible servers (vLLM, Ollama,
+ * OpenRouter, gateways): {@code POST {base}/chat/completions} with a bearer token. Internal: not
+ * part of the API.
+ */
+enum OpenAiWire implements ProviderWire {
+  INSTANCE;
+
+  @Override
+  public URI callUri(URI baseUrl) {
+    return URI.create(baseUrl + "/chat/completions");
+  }
+
+  @Override
+  public HttpRequest.Builder newRequest(Endpoint endpoint) {
+    HttpRequest.Builder b = ProviderWire.builder(endpoint.callUri())
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json");
+    if (endpoint.apiKey() != null) {
+      b.header("Authorization", "Bearer " + endpoint.apiKey());
+    }
+    return b;
+  }
+
+  @Override
+  public HttpRequest.Builder probeRequest(Endpoint endpoint) {
+    HttpRequest.Builder b = ProviderWire.builder(URI.create(endpoint.baseUrl() + "/models"))
+        .header("Accept", "application/json");
+    if (endpoint.apiKey() != null) {
+      b.header("Authorization", "Bearer " + endpoint.apiKey());
+    }
+    return b.GET();
+  }
+
+  @Override
+  public byte[] encode(Endpoint endpoint, CallSite site, Prompt prompt) {
+    return Json.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("model", site.model());
+      g.writeArrayFieldStart("messages");
+      if (prompt.system() != null) {
+        Json.message(g, "system", prompt.system());
+      }
+      Json.message(g, "user", prompt.user());
+      for (Prompt.Repair repair : prompt.repairs()) {
+        Json.message(g, "assistant", repair.answer());
+        Json.message(g, "user", repair.feedback());
+      }
+      if (prompt.assistantPrefix() != null) {
+        // Chat Completions has no assistant prefill: show what was said, then ask to go on.
+        Json.message(g, "assistant", prompt.assistantPrefix());
+        Json.message(g, "user", prompt.continueInstruction());
+      }
+      g.writeEndArray();
+      if (prompt.stream()) {
+        g.writeBooleanField("stream", true);
+        g.writeObjectFieldStart("stream_options");
+        g.writeBooleanField("include_usage", true);
+        g.writeEndObject();
+      }
+      if (site.maxTokens() > 0) {
+        // OpenAI deprecated max_tokens for max_completion_tokens (reasoning models reject the old
+        // name); xAI and most compatible servers only know max_tokens.
+        g.writeNumberField(
+            "openai".equals(endpoint.provider()) ? "max_completion_tokens" : "max_tokens",
+            site.maxTokens());
+      }
+      if (prompt.output() != null) {
+        // Structured Outputs: the schema is enforced by the provider, strictly.
+        g.writeObjectFieldStart("response_format");
+        g.writeStringField("type", "json_schema");
+        g.writeObjectFieldStart("json_schema");
+        g.writeStringField("name", prompt.output().name());
+        g.writeBooleanField("strict", true);
+        g.writeFieldName("schema");
+        g.writeRawValue(prompt.output().schema());
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      if (site.hasTemperature()) {
+        g.writeNumberField("temperature", site.temperature());
+      }
+      g.writeEndObject();
+    });
+  }
+
+  @Override
+  public Decoded decode(byte[] body) {
+    OpenAiFields answer;
+    try {
+      answer = OpenAiFields.read(body, "message");
+    } catch (IOException e) {
+      return new Decoded.Failure(Classification.unreadable("the success body is not JSON"));
+    }
+    if (!answer.choice) {
+      return new Decoded.Failure(Classification.unreadable("the response has no choices"));
+    }
+    // A refusal (with finish_reason stop) or a content_filter stop is a result here; the engine
+    // decides whether the method's return type can hold it.
+    return new Decoded.Success(new Completion(
+        answer.content == null ? "" : answer.content,
+        answer.model == null ? "" : answer.model,
+        FinishReason.fromProvider(answer.finishReason),
+        answer.usage(),
+        answer.refusal));
+  }
+
+  @Override
+  public String requestId(HttpHeaders headers) {
+    return headers.firstValue("x-request-id").orElse(null);
+  }
+
+
+}

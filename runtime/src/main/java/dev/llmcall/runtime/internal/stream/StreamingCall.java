@@ -1,0 +1,419 @@
+package dev.llmcall.runtime.internal.stream;
+
+import dev.llmcall.runtime.ErrorCategory;
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmResponse;
+import dev.llmcall.runtime.StreamState;
+import dev.llmcall.runtime.StreamTimeouts;
+import dev.llmcall.runtime.internal.call.Attempts;
+import dev.llmcall.runtime.internal.call.CallContext;
+import dev.llmcall.runtime.internal.failure.Classification;
+import dev.llmcall.runtime.internal.failure.ErrorClassifier;
+import dev.llmcall.runtime.internal.provider.Endpoint;
+import dev.llmcall.runtime.internal.provider.Prompt;
+import dev.llmcall.runtime.internal.provider.ProviderWire;
+import dev.llmcall.runtime.internal.provider.StreamAssembler;
+import dev.llmcall.runtime.internal.transport.BoundedBody;
+import dev.llmcall.runtime.internal.transport.HttpTransport;
+import dev.llmcall.runtime.spi.CallSite;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * One streamed call: what is about server-sent events (the exchange, its events, the hold-back of
+ * resumed text, the resume prompt, the stream clocks), over the attempt protocol of
+ * {@link Attempts}, which decides what each failure means. Every chunk received goes to the
+ * {@link ChunkChannel} and stays there until the reader takes it, whatever happens next: a
+ * failure is handed to the reader after the text that came before it. Every entry point holds
+ * this object's lock; the network never waits on it for long. Internal: not part of the API.
+ */
+public final class StreamingCall implements HttpTransport.Live {
+  /** How much continued text is held back to find where it repeats what was received. */
+  static final int OVERLAP_WINDOW = 64;
+
+  private final CallSite site;
+  private final Endpoint endpoint;
+  private final ProviderWire wire;
+  private final Attempts attempts;
+  private final CallContext context;
+  private final StreamTimeouts timeouts;
+  private final ChunkChannel channel;
+  private final Prompt base;
+  private final StringBuilder received = new StringBuilder();
+  private int events;
+  private String lastEventId;
+  private boolean toolCallSeen;
+  private StreamExchange current;
+  private boolean finished;
+
+  public StreamingCall(CallSite site, Endpoint endpoint, Attempts attempts, CallContext context,
+      ChunkChannel channel, Prompt base) {
+    this.site = site;
+    this.endpoint = endpoint;
+    this.wire = ProviderWire.of(endpoint.wire());
+    this.attempts = attempts;
+    this.context = context;
+    this.timeouts = context.streamTimeouts();
+    this.channel = channel;
+    this.base = base;
+    channel.onRoom(this::resumeDemand);
+  }
+
+  /**
+   * Sends the first attempt on the calling thread and returns once its response headers are in
+   * (or it failed, to be retried in the background): the HTTP client then reads the body on its
+   * own. Blocking here is what a pull-side stream costs anyway, and it saves the hop that
+   * {@code HttpClient.sendAsync} makes to the common pool once the headers arrive, which on a
+   * machine whose common pool has one worker is a new thread per stream.
+   *
+   * @throws LlmException when the calling thread is interrupted; the stream is cancelled
+   */
+  public void start() {
+    Sending first;
+    synchronized (this) {
+      first = open() ? prepare(base) : null;
+    }
+    if (first == null) {
+      return;
+    }
+    try {
+      context.transport().send(first.request(), handler(first.exchange()));
+    } catch (IOException e) {
+      onTransportFailure(first.exchange(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw interrupted(e);
+    }
+  }
+
+  /** Sends the first attempt without blocking: for the push side, whose subscribe may not wait. */
+  synchronized void startAsync() {
+    if (open()) {
+      attempt(base);
+    }
+  }
+
+  /** Starts watching the call; false (and the call failed) if the runtime is closed. */
+  private boolean open() {
+    context.watchdog().add(this);
+    if (!context.transport().track(this)) {
+      end(attempts.ended(Classification.closed("the stream was not started"), received(true)));
+      return false;
+    }
+    return true;
+  }
+
+  /** An attempt's exchange and its request, ready to send. */
+  private record Sending(StreamExchange exchange, HttpRequest request) {}
+
+  /** Sends an attempt without blocking (a retry or the push side's first attempt). */
+  private void attempt(Prompt prompt) {
+    Sending next = prepare(prompt);
+    if (next == null) {
+      return;
+    }
+    StreamExchange ex = next.exchange();
+    ex.future = context.transport().sendAsync(next.request(), handler(ex));
+    ex.future.whenComplete((r, t) -> {
+      if (t != null) {
+        onTransportFailure(ex, t);
+      }
+    });
+  }
+
+  /**
+   * The next attempt's exchange, made current, and its request; {@code null} when the call is
+   * over or must wait first (then the wait or the failure is already arranged).
+   */
+  private Sending prepare(Prompt prompt) {
+    if (finished) {
+      return null;
+    }
+    Attempts.Go go;
+    try {
+      go = attempts.begin("the stream was not started");
+    } catch (LlmException e) {
+      end(withState(e));
+      return null;
+    }
+    if (!go.send()) {
+      later(go.delay(), prompt);
+      return null;
+    }
+    StreamExchange ex = new StreamExchange(this, attempts.attemptNumber(), now(),
+        StreamAssembler.of(endpoint.wire()), prompt.assistantPrefix() != null,
+        context.transport().maxResponseBytes());
+    current = ex;
+    // Until the headers: the first-token timeout, or less if less is left of the call.
+    Duration headers = timeouts.firstToken().compareTo(go.timeout()) < 0
+        ? timeouts.firstToken() : go.timeout();
+    return new Sending(ex, attempts.request(wire.encode(endpoint, site, prompt), headers, true));
+  }
+
+  /** A 2xx body is read as events; any other status is read whole and classified. */
+  private BodyHandler<Void> handler(StreamExchange ex) {
+    return info -> {
+      if (info.statusCode() >= 200 && info.statusCode() < 300) {
+        ex.requestId = wire.requestId(info.headers());
+        return new SseBodySubscriber(ex, channel);
+      }
+      return BodySubscribers.mapping(BodySubscribers.ofByteArray(), body -> {
+        onHttpError(ex, info.statusCode(), wire.requestId(info.headers()),
+            ErrorClassifier.classifyHttp(info.statusCode(), info.headers(),
+                new String(body, StandardCharsets.UTF_8), context.clock()));
+        return null;
+      });
+    };
+  }
+
+  // ---- Events from the exchange (each under this lock) ----
+
+  synchronized void onEvent(StreamExchange ex, String type, String data, String id) {
+    if (ex != current || ex.ended) {
+      return;
+    }
+    events++;
+    lastEventId = id == null || id.isEmpty() ? lastEventId : id;
+    ex.lastActivityNanos = now();
+    String text;
+    try {
+      text = ex.assembler.onEvent(type, data);
+    } catch (StreamAssembler.StreamFailure f) {
+      attemptFailed(ex, f.classification(), 200, null);
+      return;
+    }
+    if (ex.firstContentNanos == 0 && ex.assembler.content()) {
+      ex.firstContentNanos = now();
+    }
+    if (text != null) {
+      take(ex, text);
+    }
+    if (ex.assembler.done()) {
+      attemptEnded(ex);
+    }
+  }
+
+  /** A comment, or the body starting: the idle clock restarts, the first-token clock does not. */
+  synchronized void onActivity(StreamExchange ex) {
+    ex.lastActivityNanos = now();
+  }
+
+  synchronized void onBodyEnd(StreamExchange ex) {
+    if (ex != current || ex.ended) {
+      return;
+    }
+    if (ex.assembler.finished()) {
+      attemptEnded(ex); // the model said why it stopped: only the terminator is missing
+      return;
+    }
+    attemptFailed(ex, new Classification(ErrorCategory.NETWORK, true, null,
+        "the stream ended before its terminal event", null), 200, null);
+  }
+
+  synchronized void onTransportFailure(StreamExchange ex, Throwable failure) {
+    if (ex != current || ex.ended) {
+      return;
+    }
+    if (ex.assembler.finished() && !(failure instanceof BoundedBody.TooLarge)) {
+      attemptEnded(ex); // the model said why it stopped before the connection broke
+      return;
+    }
+    attemptFailed(ex, ErrorClassifier.classifyTransport(failure), 0, failure);
+  }
+
+  private synchronized void onHttpError(
+      StreamExchange ex, int status, String requestId, Classification c) {
+    if (ex == current && !ex.ended) {
+      ex.requestId = requestId;
+      attemptFailed(ex, c, status, null);
+    }
+  }
+
+  /**
+   * From the watchdog. The call's deadline (a stream's total timeout, or the policy's) ends the
+   * attempt for good; the first-token clock runs until the first content (pings and comments do
+   * not stop it) and the idle clock restarts with every event or comment; both fail the attempt
+   * as a TIMEOUT, which the engine may retry.
+   */
+  synchronized void checkTimeouts(long now) {
+    StreamExchange ex = current;
+    if (finished || ex == null || ex.ended) {
+      return;
+    }
+    if (attempts.remainingNanos() <= 0) {
+      attemptFailed(ex, new Classification(ErrorCategory.TIMEOUT, false, null, "total stream timeout:"
+          + " the stream ran longer than its deadline of "
+          + Math.min(timeouts.total().toMillis(), attempts.limitMillis()) + " ms", null), 200, null);
+    } else if (ex.firstContentNanos == 0 && now - ex.startNanos >= timeouts.firstToken().toNanos()) {
+      timedOut(ex, "first-token timeout: no content within " + timeouts.firstToken().toMillis() + " ms");
+    } else if (ex.lastActivityNanos != 0 && now - ex.lastActivityNanos >= timeouts.idle().toNanos()) {
+      timedOut(ex, "idle timeout: no event for " + timeouts.idle().toMillis() + " ms");
+    }
+  }
+
+  private void timedOut(StreamExchange ex, String detail) {
+    attemptFailed(ex, new Classification(ErrorCategory.TIMEOUT, true, null, detail, null), 200, null);
+  }
+
+  /** The consumer closed the stream: stop reading and release the connection. */
+  synchronized void cancel() {
+    channel.close();
+    if (current != null && !current.ended) {
+      current.ended = true;
+      current.cancel();
+      attempts.abandoned();
+    }
+    finish();
+  }
+
+  /** The runtime is closing: the stream ends now, its reader gets what came and the failure. */
+  @Override
+  public synchronized void abortOnClose() {
+    if (finished) {
+      return;
+    }
+    StreamExchange ex = current;
+    if (ex != null && !ex.ended) {
+      attemptFailed(ex, Classification.closed("the stream was ended"), 0, null);
+    } else {
+      end(attempts.ended(Classification.closed("the stream was ended"), received(true)));
+    }
+  }
+
+  /** The reader was interrupted while it waited: the stream ends, the exception says so. */
+  synchronized LlmException interrupted(InterruptedException e) {
+    channel.close();
+    if (current != null && !current.ended) {
+      current.ended = true;
+      current.cancel();
+      attempts.abandoned();
+    }
+    finish();
+    return attempts.interrupted(e, received(true));
+  }
+
+  /** Asks the body for more once the consumer made room. Lock-free: the consumer calls it. */
+  private void resumeDemand() {
+    StreamExchange ex = current;
+    if (ex != null) {
+      ex.resume();
+    }
+  }
+
+  // ---- Outcomes ----
+
+  /** Takes a chunk of text; a resumed attempt first holds some back to trim what it repeats. */
+  private void take(StreamExchange ex, String text) {
+    if (ex.holdBack != null) {
+      ex.holdBack.append(text);
+      if (ex.holdBack.length() >= OVERLAP_WINDOW) {
+        flushHoldBack(ex);
+      }
+      return;
+    }
+    received.append(text);
+    channel.offer(text);
+  }
+
+  private void flushHoldBack(StreamExchange ex) {
+    if (ex.holdBack == null) {
+      return;
+    }
+    String fresh = Overlap.trim(received, ex.holdBack);
+    ex.holdBack = null;
+    if (!fresh.isEmpty()) {
+      received.append(fresh);
+      channel.offer(fresh);
+    }
+  }
+
+  private void attemptEnded(StreamExchange ex) {
+    flushHoldBack(ex);
+    ex.ended = true;
+    LlmResponse<String> response;
+    try {
+      response = attempts.succeeded(ex.assembler.completion(received.toString()), 200, ex.requestId,
+          ex.assembler.usage());
+    } catch (LlmException filtered) { // a refusal or content filter, where the shape cannot hold it
+      end(withState(filtered));
+      return;
+    }
+    finish();
+    channel.complete(response);
+  }
+
+  private void attemptFailed(StreamExchange ex, Classification c, int status, Throwable cause) {
+    flushHoldBack(ex);
+    ex.ended = true;
+    ex.cancel();
+    toolCallSeen |= ex.assembler.toolCall();
+    boolean content = received.length() > 0 || ex.assembler.content();
+    boolean resumable = site.resumeStream() && !toolCallSeen && received.length() > 0;
+    Attempts.Decision d = attempts.failed(c, status, ex.requestId, cause, ex.assembler.usage(),
+        new Attempts.Received(content, resumable, received.toString(), ex.assembler.refusal(),
+            stateFor(true)));
+    if (channel.isClosed()) {
+      finish(); // nobody reads any more: the attempt is recorded, nothing is sent again
+    } else if (!d.again()) {
+      end(d.end());
+    } else {
+      later(d.delay(), d.resume()
+          ? base.resumedAfter(received.toString(), ContinueInstruction.forPrompt(base.user()))
+          : base);
+    }
+  }
+
+  private void later(Duration delay, Prompt prompt) {
+    context.scheduler().after(delay).whenComplete((v, t) -> context.transport().executor().execute(() -> {
+      synchronized (this) {
+        attempt(prompt);
+      }
+    }));
+  }
+
+  /** The call ends with {@code e}: the reader gets every chunk received, then {@code e}. */
+  private void end(LlmException e) {
+    finish();
+    channel.fail(e);
+  }
+
+  private void finish() {
+    if (!finished) {
+      finished = true;
+      context.watchdog().remove(this);
+      context.transport().untrack(this);
+    }
+  }
+
+  private LlmException withState(LlmException e) {
+    return e.toBuilder().partialText(received.toString()).stream(stateFor(true)).build();
+  }
+
+  private Attempts.Received received(boolean done) {
+    return new Attempts.Received(received.length() > 0, false, received.toString(), null,
+        stateFor(done));
+  }
+
+  String method() {
+    return site.method();
+  }
+
+  /** Where the stream is now. */
+  synchronized StreamState state() {
+    return stateFor(finished);
+  }
+
+  private StreamState stateFor(boolean done) {
+    // Everything received: the reader has it, or gets it before the end. Nothing is lost.
+    return new StreamState(received.toString(), channel.deliveredChunks(), events, lastEventId,
+        current == null ? 0 : current.number, done);
+  }
+
+  private long now() {
+    return context.scheduler().nanoTime();
+  }
+}
