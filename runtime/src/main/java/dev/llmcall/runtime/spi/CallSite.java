@@ -18,48 +18,48 @@ import java.util.Objects;
  * @param method the interface method, as {@code Interface.method}, for error messages
  * @param provider the provider name
  * @param model the model name
- * @param maxTokens maximum output tokens, or 0 for the provider's default
- * @param temperature the temperature, or {@code NaN} for the provider's default
+ * @param maxTokens maximum output tokens, or {@code null} (absent) for the provider's default
+ * @param temperature the temperature, or {@code null} (absent) for the provider's default
  * @param retryPolicy the retry policy's name, or {@code null} for the runtime's default policy
  * @param circuitBreaker the circuit breaker's name, or {@code null} for none
  * @param retryOverrides single values of the retry policy this method overrides
  * @param resumeStream whether a stream that fails after delivering text asks the model to
  *     continue from it, instead of failing with the partial text
  * @param repairAttempts for a structured result, how often an answer that does not fit the schema
- *     is sent back to be corrected; -1 for the default, 1
+ *     is sent back to be corrected; {@code null} (absent) for the default, 1
  */
 public record CallSite(
     String method,
     String provider,
     String model,
-    int maxTokens,
-    double temperature,
+    Integer maxTokens,
+    Double temperature,
     String retryPolicy,
     String circuitBreaker,
     RetryOverrides retryOverrides,
     boolean resumeStream,
-    int repairAttempts) {
+    Integer repairAttempts) {
 
   public CallSite {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(provider, "provider == null");
     Objects.requireNonNull(model, "model == null");
     Objects.requireNonNull(retryOverrides, "retryOverrides == null");
-    if (repairAttempts < -1) {
-      throw new IllegalArgumentException("repairAttempts < -1: " + repairAttempts + " for " + method);
+    if (repairAttempts != null && repairAttempts < 0) {
+      throw new IllegalArgumentException("repairAttempts < 0: " + repairAttempts + " for " + method);
     }
-    if (maxTokens < 0) {
-      throw new IllegalArgumentException("maxTokens < 0: " + maxTokens + " for " + method);
+    if (maxTokens != null && maxTokens < 1) {
+      throw new IllegalArgumentException("maxTokens < 1: " + maxTokens + " for " + method);
     }
-    if (!Double.isNaN(temperature) && (temperature < 0 || temperature > 2)) {
+    if (temperature != null && !(temperature >= 0 && temperature <= 2)) {
       throw new IllegalArgumentException("temperature not in 0..2: " + temperature + " for " + method);
     }
   }
 
   /** A call site with the provider's defaults, the runtime's default retry policy and no breaker. */
   public static CallSite of(String method, String provider, String model) {
-    return new CallSite(method, provider, model, 0, Double.NaN, null, null, RetryOverrides.NONE,
-        false, -1);
+    return new CallSite(method, provider, model, null, null, null, null, RetryOverrides.NONE,
+        false, null);
   }
 
   public CallSite maxTokens(int maxTokens) {
@@ -99,11 +99,6 @@ public record CallSite(
 
   /** How often a structured answer that does not fit is sent back: the set value, else 1. */
   public int effectiveRepairAttempts() {
-    return repairAttempts == -1 ? 1 : repairAttempts;
-  }
-
-  /** Whether a temperature is set. */
-  public boolean hasTemperature() {
-    return !Double.isNaN(temperature);
+    return repairAttempts == null ? 1 : repairAttempts;
   }
 }

@@ -56,7 +56,7 @@ enum AnthropicWire implements ProviderWire {
     return Json.write(g -> {
       g.writeStartObject();
       g.writeStringField("model", site.model());
-      g.writeNumberField("max_tokens", site.maxTokens() > 0 ? site.maxTokens() : DEFAULT_MAX_TOKENS);
+      g.writeNumberField("max_tokens", site.maxTokens() != null ? site.maxTokens() : DEFAULT_MAX_TOKENS);
       if (prompt.system() != null) {
         g.writeStringField("system", prompt.system());
       }
@@ -77,7 +77,7 @@ enum AnthropicWire implements ProviderWire {
       if (prompt.output() != null) {
         writeForcedTool(g, prompt.output().name(), prompt.output().schema());
       }
-      if (site.hasTemperature()) {
+      if (site.temperature() != null) {
         g.writeNumberField("temperature", site.temperature());
       }
       g.writeEndObject();

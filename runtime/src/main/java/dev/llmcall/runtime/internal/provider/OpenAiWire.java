@@ -68,7 +68,7 @@ enum OpenAiWire implements ProviderWire {
         g.writeBooleanField("include_usage", true);
         g.writeEndObject();
       }
-      if (site.maxTokens() > 0) {
+      if (site.maxTokens() != null) {
         // OpenAI deprecated max_tokens for max_completion_tokens (reasoning models reject the old
         // name); xAI and most compatible servers only know max_tokens.
         g.writeNumberField(
@@ -87,7 +87,7 @@ enum OpenAiWire implements ProviderWire {
         g.writeEndObject();
         g.writeEndObject();
       }
-      if (site.hasTemperature()) {
+      if (site.temperature() != null) {
         g.writeNumberField("temperature", site.temperature());
       }
       g.writeEndObject();
