@@ -46,12 +46,11 @@ import javax.lang.model.element.Modifier;
  * }</pre>
  */
 final class ClientImplWriter {
-  private static final ClassName CALL_SITE = ClassName.get("dev.llmcall.runtime.spi", "CallSite");
-  private static final ClassName BOUND_CALL = ClassName.get("dev.llmcall.runtime.spi", "BoundCall");
-  private static final ClassName RETRY_OVERRIDES =
-      ClassName.get("dev.llmcall.runtime.spi", "RetryOverrides");
-  private static final ClassName RUNTIME = ClassName.get("dev.llmcall.runtime", "LlmRuntime");
-  private static final ClassName RESPONSE = ClassName.get("dev.llmcall.runtime", "LlmResponse");
+  private static final ClassName CALL_SITE = RuntimeNames.CALL_SITE;
+  private static final ClassName BOUND_CALL = RuntimeNames.BOUND_CALL;
+  private static final ClassName RETRY_OVERRIDES = RuntimeNames.RETRY_OVERRIDES;
+  private static final ClassName RUNTIME = RuntimeNames.LLM_RUNTIME;
+  private static final ClassName RESPONSE = RuntimeNames.LLM_RESPONSE;
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   /** Types the generated methods use as expressions, which a parameter of that name would hide. */

@@ -34,10 +34,8 @@ import javax.lang.model.element.Modifier;
  * }</pre>
  */
 final class CodecWriter {
-  private static final ClassName STRUCTURED_OUTPUT =
-      ClassName.get("dev.llmcall.runtime.spi", "StructuredOutput");
-  private static final ClassName JSON_WRITING =
-      ClassName.get("dev.llmcall.runtime.spi", "JsonWriting");
+  private static final ClassName STRUCTURED_OUTPUT = RuntimeNames.STRUCTURED_OUTPUT;
+  private static final ClassName JSON_WRITING = RuntimeNames.JSON_WRITING;
 
   /**
    * The longest literal written as one: a char takes at most 3 bytes in the class file's

@@ -36,10 +36,8 @@ import javax.lang.model.element.Modifier;
 final class DecoderWriter {
   private static final ClassName JSON_NODE =
       ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
-  private static final ClassName VIOLATIONS =
-      ClassName.get("dev.llmcall.runtime.spi", "Violations");
-  private static final ClassName JSON_FIELDS =
-      ClassName.get("dev.llmcall.runtime.spi", "JsonFields");
+  private static final ClassName VIOLATIONS = RuntimeNames.VIOLATIONS;
+  private static final ClassName JSON_FIELDS = RuntimeNames.JSON_FIELDS;
 
   private final ClientModel client;
   private final Function<TypeName, String> decoders;

@@ -29,11 +29,11 @@ import javax.lang.model.util.Types;
  */
 final class MethodParser {
   private static final String STRING = "java.lang.String";
-  private static final String RESPONSE = "dev.llmcall.runtime.LlmResponse";
+  private static final String RESPONSE = RuntimeNames.LLM_RESPONSE.canonicalName();
   private static final String FUTURE = "java.util.concurrent.CompletableFuture";
   private static final String STREAM = "java.util.stream.Stream";
   private static final String PUBLISHER = "java.util.concurrent.Flow.Publisher";
-  private static final String LLM_STREAM = "dev.llmcall.runtime.LlmStream";
+  private static final String LLM_STREAM = RuntimeNames.LLM_STREAM.canonicalName();
   private static final String ITERATOR = "java.util.Iterator";
   private static final String ITERABLE = "java.lang.Iterable";
   private static final String OPTIONAL = "java.util.Optional";

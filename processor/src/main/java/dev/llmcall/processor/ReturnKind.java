@@ -7,20 +7,20 @@ import java.util.Optional;
  * method the generated code calls for it.
  */
 enum ReturnKind {
-  TEXT("String", "text", null),
-  RESPONSE("LlmResponse<String>", "call", null),
-  TEXT_ASYNC("CompletableFuture<String>", "textAsync", null),
-  RESPONSE_ASYNC("CompletableFuture<LlmResponse<String>>", "callAsync", null),
+  TEXT("String", RuntimeNames.TEXT, null),
+  RESPONSE("LlmResponse<String>", RuntimeNames.CALL, null),
+  TEXT_ASYNC("CompletableFuture<String>", RuntimeNames.TEXT_ASYNC, null),
+  RESPONSE_ASYNC("CompletableFuture<LlmResponse<String>>", RuntimeNames.CALL_ASYNC, null),
   /** The chunks of a stream, which is closed when the {@code Stream} is closed. */
-  TEXT_STREAM("Stream<String>", "textStream", null),
-  TEXT_PUBLISHER("Flow.Publisher<String>", "publisher", null),
-  LLM_STREAM("LlmStream", "stream", null),
+  TEXT_STREAM("Stream<String>", RuntimeNames.TEXT_STREAM, null),
+  TEXT_PUBLISHER("Flow.Publisher<String>", RuntimeNames.PUBLISHER, null),
+  LLM_STREAM("LlmStream", RuntimeNames.STREAM, null),
   /** A record, an enum or a {@code List} of them, read from a structured answer (#6). */
-  STRUCTURED("R", "structured", "value"),
-  STRUCTURED_RESPONSE("LlmResponse<R>", "structured", null),
+  STRUCTURED("R", RuntimeNames.STRUCTURED, RuntimeNames.VALUE),
+  STRUCTURED_RESPONSE("LlmResponse<R>", RuntimeNames.STRUCTURED, null),
   /** The future's response is mapped to its value with {@code thenApply}. */
-  STRUCTURED_ASYNC("CompletableFuture<R>", "structuredAsync", "value"),
-  STRUCTURED_RESPONSE_ASYNC("CompletableFuture<LlmResponse<R>>", "structuredAsync", null);
+  STRUCTURED_ASYNC("CompletableFuture<R>", RuntimeNames.STRUCTURED_ASYNC, RuntimeNames.VALUE),
+  STRUCTURED_RESPONSE_ASYNC("CompletableFuture<LlmResponse<R>>", RuntimeNames.STRUCTURED_ASYNC, null);
 
   /** The streaming kinds, for messages that suggest one. */
   static final String ALL_STREAMS = "Stream<String>, Flow.Publisher<String> or LlmStream";

@@ -254,7 +254,7 @@ final class StructureParser {
 
   /** A record or an enum, but not the runtime's own {@code LlmResponse}, which wraps one. */
   private static boolean isRecordOrEnum(TypeMirror type) {
-    if (type.getKind() != TypeKind.DECLARED || isNamed(type, "dev.llmcall.runtime.LlmResponse")) {
+    if (type.getKind() != TypeKind.DECLARED || isNamed(type, RuntimeNames.LLM_RESPONSE.canonicalName())) {
       return false;
     }
     ElementKind kind = ((DeclaredType) type).asElement().getKind();
