@@ -57,7 +57,7 @@ public final class DefaultBoundCall implements BoundCall {
       DefaultCircuitBreaker breaker, MethodStats stats, CallContext context) {
     this.site = Objects.requireNonNull(site, "site == null");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
-    this.wire = ProviderWire.of(endpoint.wire());
+    this.wire = endpoint.wire();
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.breaker = breaker;
     this.stats = Objects.requireNonNull(stats, "stats == null");

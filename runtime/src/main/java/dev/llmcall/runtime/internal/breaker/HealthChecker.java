@@ -70,7 +70,7 @@ public final class HealthChecker implements AutoCloseable {
     Duration interval = breaker.config().healthCheckInterval();
     Duration timeout = interval == null || interval.compareTo(MAX_PROBE_TIME) > 0
         ? MAX_PROBE_TIME : interval;
-    return transport.sendAsync(ProviderWire.of(endpoint.wire()).probeRequest(endpoint)
+    return transport.sendAsync(endpoint.wire().probeRequest(endpoint)
             .timeout(timeout).build(), timeout)
         .handle((response, failure) -> {
           if (failure == null && isSuccess(response)) {

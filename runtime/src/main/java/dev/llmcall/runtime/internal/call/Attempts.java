@@ -68,7 +68,7 @@ public final class Attempts {
       MethodStats stats, CallContext context, Duration shapeLimit, boolean filterIsResult) {
     this.site = site;
     this.endpoint = endpoint;
-    this.wire = ProviderWire.of(endpoint.wire());
+    this.wire = endpoint.wire();
     this.policy = policy;
     this.context = context;
     this.record = new CallRecord(site, endpoint, breaker, stats, context);

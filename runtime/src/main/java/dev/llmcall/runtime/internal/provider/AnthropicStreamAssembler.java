@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class AnthropicStreamAssembler extends StreamAssembler {
 
   @Override
-  public String onEvent(String type, String data) {
+  public String onEvent(String type, byte[] data, int length) {
     switch (type) {
       case "ping":
         return null;
@@ -22,12 +22,13 @@ final class AnthropicStreamAssembler extends StreamAssembler {
         done = true;
         return null;
       case "error":
-        throw new StreamFailure(ErrorClassifier.classifyInBandError(data));
+        throw new StreamFailure(ErrorClassifier.classifyInBandError(
+            new String(data, 0, length, StandardCharsets.UTF_8)));
       case "message_start":
       case "content_block_start":
       case "content_block_delta":
       case "message_delta":
-        return apply(type, parse(data));
+        return apply(type, parse(data, length));
       default:
         return null; // content_block_stop and event types added after this was written
     }
@@ -73,11 +74,12 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     }
   }
 
-  private static JsonNode parse(String data) {
+  private static JsonNode parse(byte[] data, int length) {
     try {
-      return Json.parse(data.getBytes(StandardCharsets.UTF_8));
+      return Json.parse(data, length);
     } catch (IOException e) {
-      throw unreadable(data);
+      throw unreadable(data, length);
     }
   }
+
 }

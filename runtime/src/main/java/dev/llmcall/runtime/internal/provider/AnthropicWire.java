@@ -144,4 +144,9 @@ enum AnthropicWire implements ProviderWire {
   public String requestId(HttpHeaders headers) {
     return headers.firstValue("request-id").orElse(headers.firstValue("x-request-id").orElse(null));
   }
+
+  @Override
+  public StreamAssembler newStreamAssembler() {
+    return new AnthropicStreamAssembler();
+  }
 }

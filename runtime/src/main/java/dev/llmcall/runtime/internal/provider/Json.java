@@ -31,6 +31,18 @@ public final class Json {
     return MAPPER.getFactory().createParser(json);
   }
 
+  /** {@link #parser(byte[])} over the first {@code length} bytes, as an SSE decoder holds them. */
+  public static JsonParser parser(byte[] json, int length) throws IOException {
+    return MAPPER.getFactory().createParser(json, 0, length);
+  }
+
+  /** {@link #parse(byte[])} over the first {@code length} bytes. */
+  public static JsonNode parse(byte[] json, int length) throws IOException {
+    try (JsonParser p = parser(json, length)) {
+      return MAPPER.readTree(p);
+    }
+  }
+
   /**
    * Writes one JSON value with a generator and returns its UTF-8 bytes. The working buffer comes
    * from Jackson's buffer recycler (per thread), as {@code ObjectMapper.writeValueAsBytes} does, so

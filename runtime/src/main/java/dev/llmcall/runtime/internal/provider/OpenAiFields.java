@@ -39,8 +39,13 @@ final class OpenAiFields {
    * @throws IOException when the text is not well-formed JSON
    */
   static OpenAiFields read(byte[] json, String message) throws IOException {
+    return read(json, json.length, message);
+  }
+
+  /** {@link #read(byte[], String)} over the first {@code length} bytes. */
+  static OpenAiFields read(byte[] json, int length, String message) throws IOException {
     OpenAiFields f = new OpenAiFields();
-    try (JsonParser p = Json.parser(json)) {
+    try (JsonParser p = Json.parser(json, length)) {
       if (p.nextToken() == JsonToken.START_OBJECT) {
         f.root(p, message);
       }

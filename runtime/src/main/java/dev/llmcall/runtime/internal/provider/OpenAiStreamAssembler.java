@@ -13,19 +13,20 @@ import java.nio.charset.StandardCharsets;
 final class OpenAiStreamAssembler extends StreamAssembler {
 
   @Override
-  public String onEvent(String type, String data) {
-    if ("[DONE]".equals(data)) {
+  public String onEvent(String type, byte[] data, int length) {
+    if (isDone(data, length)) {
       done = true;
       return null;
     }
     OpenAiFields chunk;
     try {
-      chunk = OpenAiFields.read(data.getBytes(StandardCharsets.UTF_8), "delta");
+      chunk = OpenAiFields.read(data, length, "delta");
     } catch (IOException e) {
-      throw unreadable(data);
+      throw unreadable(data, length);
     }
     if (chunk.error) {
-      throw new StreamFailure(ErrorClassifier.classifyInBandError(data));
+      throw new StreamFailure(ErrorClassifier.classifyInBandError(
+          new String(data, 0, length, StandardCharsets.UTF_8)));
     }
     model = chunk.model != null ? chunk.model : model;
     inputTokens = chunk.promptTokens >= 0 ? chunk.promptTokens : inputTokens;
@@ -38,5 +39,11 @@ final class OpenAiStreamAssembler extends StreamAssembler {
     String text = chunk.content == null || chunk.content.isEmpty() ? null : chunk.content;
     content |= text != null || refusal.length() > 0 || chunk.toolCall || chunk.reasoning;
     return text;
+  }
+
+  private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
+
+  private static boolean isDone(byte[] data, int length) {
+    return length == DONE.length && java.util.Arrays.equals(data, 0, length, DONE, 0, length);
   }
 }

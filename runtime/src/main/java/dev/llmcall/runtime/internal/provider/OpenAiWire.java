@@ -120,5 +120,8 @@ enum OpenAiWire implements ProviderWire {
     return headers.firstValue("x-request-id").orElse(null);
   }
 
-
+  @Override
+  public StreamAssembler newStreamAssembler() {
+    return new OpenAiStreamAssembler();
+  }
 }

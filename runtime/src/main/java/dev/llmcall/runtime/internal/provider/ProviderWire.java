@@ -56,6 +56,9 @@ public interface ProviderWire {
    */
   Decoded decode(byte[] body);
 
+  /** A new assembler for one streamed attempt's events, in this wire's format. */
+  StreamAssembler newStreamAssembler();
+
   /** The provider's request id from the response headers, or {@code null}. */
   String requestId(HttpHeaders headers);
 

@@ -2,8 +2,8 @@ package dev.llmcall.runtime.internal.provider;
 
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.FinishReason;
-import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.Usage;
+import java.nio.charset.StandardCharsets;
 import dev.llmcall.runtime.internal.failure.Classification;
 
 /**
@@ -38,17 +38,19 @@ public abstract class StreamAssembler {
   protected boolean content;
   protected final StringBuilder refusal = new StringBuilder();
 
-  public static StreamAssembler of(ProviderConfig.Wire wire) {
-    return wire == ProviderConfig.Wire.ANTHROPIC_MESSAGES
-        ? new AnthropicStreamAssembler() : new OpenAiStreamAssembler();
-  }
 
   /**
    * Applies one event and returns the text it carried, or {@code null} if none.
    *
    * @throws StreamFailure for an error event inside the stream
    */
-  public abstract String onEvent(String type, String data);
+  public abstract String onEvent(String type, byte[] data, int length);
+
+  /** {@link #onEvent(String, byte[], int)} for an event's data as a string. */
+  public final String onEvent(String type, String data) {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    return onEvent(type, bytes, bytes.length);
+  }
 
   /** Whether the stream's terminal event arrived. */
   public final boolean done() {
@@ -95,6 +97,10 @@ public abstract class StreamAssembler {
     Usage usage = usage();
     return new Completion(text, model, FinishReason.fromProvider(rawFinish),
         usage == null ? Usage.NONE : usage, refusal());
+  }
+
+  static StreamFailure unreadable(byte[] data, int length) {
+    return unreadable(new String(data, 0, length, StandardCharsets.UTF_8));
   }
 
   static StreamFailure unreadable(String data) {

@@ -301,10 +301,10 @@ public final class SseDecoder {
       eventType = "";
       return;
     }
-    String text = SseUtf8.decode(data, 0, dataLength - 1); // the last LF is removed
+    int length = dataLength - 1; // the last LF is removed
     String type = eventType.isEmpty() ? "message" : eventType;
     dataLength = 0;
     eventType = "";
-    listener.onEvent(type, text, lastEventId);
+    listener.onEvent(type, data, length, lastEventId);
   }
 }

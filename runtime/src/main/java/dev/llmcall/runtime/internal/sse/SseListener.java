@@ -20,6 +20,15 @@ public interface SseListener {
   void onEvent(String type, String data, String lastEventId);
 
   /**
+   * {@link #onEvent(String, String, String)} with the data as the decoder holds it, UTF-8 bytes,
+   * valid only during the call: a listener that parses JSON reads them without a string between.
+   * By default, decodes them and calls the string form.
+   */
+  default void onEvent(String type, byte[] data, int length, String lastEventId) {
+    onEvent(type, SseUtf8.decode(data, 0, length), lastEventId);
+  }
+
+  /**
    * A comment line arrived: {@code comment} is everything after the leading colon, with nothing
    * trimmed (so {@code ": ping"} gives {@code " ping"}). The decoder builds this string only when
    * the listener's class overrides this method; otherwise comments cost nothing.

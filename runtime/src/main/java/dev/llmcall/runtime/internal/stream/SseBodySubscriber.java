@@ -71,8 +71,14 @@ final class SseBodySubscriber implements HttpResponse.BodySubscriber<Void>, SseL
   }
 
   @Override
+  public void onEvent(String type, byte[] data, int length, String lastEventId) {
+    ex.call.onEvent(ex, type, data, length, lastEventId); // the assembler reads the bytes as they are
+  }
+
+  @Override
   public void onEvent(String type, String data, String lastEventId) {
-    ex.call.onEvent(ex, type, data, lastEventId);
+    byte[] bytes = data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    onEvent(type, bytes, bytes.length, lastEventId);
   }
 
   @Override

@@ -54,7 +54,7 @@ public final class StreamingCall implements HttpTransport.Live {
       ChunkChannel channel, Prompt base) {
     this.site = site;
     this.endpoint = endpoint;
-    this.wire = ProviderWire.of(endpoint.wire());
+    this.wire = endpoint.wire();
     this.attempts = attempts;
     this.context = context;
     this.timeouts = context.streamTimeouts();
@@ -145,7 +145,7 @@ public final class StreamingCall implements HttpTransport.Live {
       return null;
     }
     StreamExchange ex = new StreamExchange(this, attempts.attemptNumber(), now(),
-        StreamAssembler.of(endpoint.wire()), prompt.assistantPrefix() != null,
+        wire.newStreamAssembler(), prompt.assistantPrefix() != null,
         context.transport().maxResponseBytes());
     current = ex;
     // Until the headers: the first-token timeout, or less if less is left of the call.
@@ -172,7 +172,7 @@ public final class StreamingCall implements HttpTransport.Live {
 
   // ---- Events from the exchange (each under this lock) ----
 
-  synchronized void onEvent(StreamExchange ex, String type, String data, String id) {
+  synchronized void onEvent(StreamExchange ex, String type, byte[] data, int length, String id) {
     if (ex != current || ex.ended) {
       return;
     }
@@ -181,7 +181,7 @@ public final class StreamingCall implements HttpTransport.Live {
     ex.lastActivityNanos = now();
     String text;
     try {
-      text = ex.assembler.onEvent(type, data);
+      text = ex.assembler.onEvent(type, data, length);
     } catch (StreamAssembler.StreamFailure f) {
       attemptFailed(ex, f.classification(), 200, null);
       return;

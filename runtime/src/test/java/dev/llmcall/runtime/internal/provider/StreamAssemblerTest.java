@@ -23,7 +23,7 @@ class StreamAssemblerTest {
 
   @Test
   void openAiTextFinishUsageAndDone() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     assertNull(a.onEvent("message", openAiChunk("{\"role\":\"assistant\",\"content\":\"\"}", null)));
     assertEquals("Hel", a.onEvent("message", openAiChunk("{\"content\":\"Hel\"}", null)));
     assertEquals("lo", a.onEvent("message", openAiChunk("{\"content\":\"lo\"}", null)));
@@ -42,7 +42,7 @@ class StreamAssemblerTest {
 
   @Test
   void openAiErrorChunkIsAnInBandFailure() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     StreamAssembler.StreamFailure f = assertThrows(StreamAssembler.StreamFailure.class, () ->
         a.onEvent("message", "{\"error\":{\"message\":\"Rate limit\",\"type\":\"rate_limit_exceeded\"}}"));
     assertEquals(ErrorCategory.RATE_LIMIT, f.classification().category());
@@ -50,7 +50,7 @@ class StreamAssemblerTest {
 
   @Test
   void openAiRefusalEndsAsContentFilter() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     assertNull(a.onEvent("message", openAiChunk("{\"refusal\":\"I can't \"}", null)));
     a.onEvent("message", openAiChunk("{\"refusal\":\"help.\"}", "stop"));
     a.onEvent("message", "[DONE]");
@@ -63,7 +63,7 @@ class StreamAssemblerTest {
 
   @Test
   void openAiFinishReasonWithoutDoneIsFinishedAndPingsAreNotContent() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     a.onEvent("message", openAiChunk("{\"role\":\"assistant\",\"content\":\"\"}", null));
     assertFalse(a.content(), "an empty first delta is not content");
     assertFalse(a.finished());
@@ -77,10 +77,10 @@ class StreamAssemblerTest {
 
   @Test
   void reasoningAndToolFragmentsAreContentButNotText() {
-    StreamAssembler openAi = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler openAi = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     assertNull(openAi.onEvent("message", openAiChunk("{\"reasoning_content\":\"Let me think\"}", null)));
     assertTrue(openAi.content());
-    StreamAssembler anthropic = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    StreamAssembler anthropic = ProviderWire.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES).newStreamAssembler();
     anthropic.onEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"model\":\"m\","
         + "\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}");
     anthropic.onEvent("ping", "{\"type\":\"ping\"}");
@@ -92,14 +92,14 @@ class StreamAssemblerTest {
 
   @Test
   void openAiToolCallIsNoticed() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     a.onEvent("message", openAiChunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"ci\"}}]}", null));
     assertTrue(a.toolCall());
   }
 
   @Test
   void openAiFieldsCountInAnyOrderAndOnlyWhereTheyBelong() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     // usage and model after the choices; a second choice, logprobs and a nested "content" are
     // not the text; numbers, nulls and nested arrays in skipped values are passed over.
     assertEquals("real", a.onEvent("message", "{\"choices\":[{\"logprobs\":{\"content\":"
@@ -120,14 +120,14 @@ class StreamAssemblerTest {
 
   @Test
   void openAiErrorAfterTextInTheSameChunkIsStillAFailure() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     assertThrows(StreamAssembler.StreamFailure.class, () -> a.onEvent("message",
         "{\"choices\":[{\"delta\":{\"content\":\"x\"}}],\"error\":{\"message\":\"boom\"}}"));
   }
 
   @Test
   void unreadableChunkIsARetryableNetworkFailure() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.OPENAI_CHAT);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
     StreamAssembler.StreamFailure f =
         assertThrows(StreamAssembler.StreamFailure.class, () -> a.onEvent("message", "{\"choi"));
     assertEquals(ErrorCategory.NETWORK, f.classification().category());
@@ -136,7 +136,7 @@ class StreamAssemblerTest {
 
   @Test
   void anthropicEventsInOrder() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES).newStreamAssembler();
     a.onEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"model\":\"claude-sonnet-4-5\","
         + "\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}");
     a.onEvent("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
@@ -159,7 +159,7 @@ class StreamAssemblerTest {
 
   @Test
   void anthropicOverloadedErrorEventIsRetryableServerError() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES).newStreamAssembler();
     StreamAssembler.StreamFailure f = assertThrows(StreamAssembler.StreamFailure.class, () -> a.onEvent(
         "error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"));
     assertEquals(ErrorCategory.SERVER_ERROR, f.classification().category());
@@ -168,7 +168,7 @@ class StreamAssemblerTest {
 
   @Test
   void anthropicToolUseIsNoticed() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES).newStreamAssembler();
     a.onEvent("content_block_start", "{\"type\":\"content_block_start\",\"index\":1,"
         + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"get_weather\",\"input\":{}}}");
     assertTrue(a.toolCall());
@@ -178,7 +178,7 @@ class StreamAssemblerTest {
 
   @Test
   void anthropicRefusalStopIsContentFilter() {
-    StreamAssembler a = StreamAssembler.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES);
+    StreamAssembler a = ProviderWire.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES).newStreamAssembler();
     a.onEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"refusal\"}}");
     a.onEvent("message_stop", "{\"type\":\"message_stop\"}");
     assertEquals(FinishReason.CONTENT_FILTER, a.completion("").finishReason());
