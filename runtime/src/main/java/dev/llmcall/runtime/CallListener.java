@@ -2,8 +2,9 @@ package dev.llmcall.runtime;
 
 /**
  * Hears about every attempt of every call, after the retry decision: {@code attempt.waitAfter()}
- * says whether and how long the call waits before trying again. For logging and metrics; it runs on
- * the calling (or HTTP) thread, so keep it quick. An exception it throws is logged and ignored.
+ * says whether and how long the call waits before trying again. The one-method form of {@link
+ * CallEventListener}, for a lambda; it runs on the calling (or HTTP) thread, so keep it quick. An
+ * exception it throws is logged and ignored.
  *
  * <pre>{@code
  * LlmRuntime runtime = LlmRuntime.builder()
@@ -17,7 +18,12 @@ package dev.llmcall.runtime;
  * }</pre>
  */
 @FunctionalInterface
-public interface CallListener {
+public interface CallListener extends CallEventListener {
   /** Called once per attempt, in order. */
   void onAttempt(String method, String provider, Attempt attempt);
+
+  @Override
+  default void onAttemptEnded(CallEvent.AttemptEnded event) {
+    onAttempt(event.call().method(), event.call().provider(), event.attempt());
+  }
 }

@@ -4,7 +4,9 @@ import dev.llmcall.runtime.internal.DefaultBoundCall;
 import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
 import dev.llmcall.runtime.internal.breaker.HealthChecker;
 import dev.llmcall.runtime.internal.call.CallContext;
+import dev.llmcall.runtime.internal.call.CallLog;
 import dev.llmcall.runtime.internal.call.MethodStats;
+import dev.llmcall.runtime.internal.call.Observers;
 import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.stream.StreamWatchdog;
@@ -54,6 +56,7 @@ public final class LlmRuntime implements AutoCloseable {
   private final Map<String, String> environment;
   private final Map<String, RetryPolicy> retryPolicies;
   private final String defaultRetryPolicy;
+  private final Observers observers;
   private final CallContext context;
   private final Map<String, MethodStats> stats = new ConcurrentHashMap<>();
   private final Map<String, CircuitBreakerConfig> breakerConfigs;
@@ -74,7 +77,8 @@ public final class LlmRuntime implements AutoCloseable {
     HttpTransport transport = b.httpClient != null
         ? HttpTransport.wrap(b.httpClient, b.requestTimeout, b.maxResponseBytes, b.scheduler)
         : HttpTransport.create(b.connectTimeout, b.requestTimeout, b.maxResponseBytes, b.scheduler);
-    this.context = new CallContext(transport, b.clock, b.scheduler, b.random, b.listener,
+    this.observers = new Observers(b.listeners, b.propagators, new CallLog(b.logExchanges));
+    this.context = new CallContext(transport, b.clock, b.scheduler, b.random, observers,
         b.streamTimeouts, new StreamWatchdog(b.scheduler));
     this.breakerConfigs = Map.copyOf(b.breakerConfigs);
     this.defaultBreakerConfig = b.defaultBreakerConfig;
@@ -150,9 +154,24 @@ public final class LlmRuntime implements AutoCloseable {
     return breakers.computeIfAbsent(name, n -> {
       DefaultCircuitBreaker breaker = new DefaultCircuitBreaker(
           n, breakerConfigs.getOrDefault(n, defaultBreakerConfig), context.scheduler()::nanoTime);
+      breaker.addListener(observers.log()::transition);
       breakerListeners.forEach(breaker::addListener);
       return breaker;
     });
+  }
+
+  /**
+   * Adds a listener for the calls that start from now on, after those the builder registered; for
+   * integrations that bind to a built runtime.
+   *
+   * <pre>{@code
+   * runtime.addListener(new CallEventListener() {
+   *   public void onCallEnded(CallEvent.Ended e) { ... }
+   * });
+   * }</pre>
+   */
+  public void addListener(CallEventListener listener) {
+    observers.add(Objects.requireNonNull(listener, "listener == null"));
   }
 
   /** How many streams are live now: started, and neither ended nor closed. */
@@ -273,7 +292,9 @@ public final class LlmRuntime implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Scheduler scheduler = Scheduler.system();
     private RandomGenerator random = ThreadLocalRandomGenerator.INSTANCE;
-    private CallListener listener;
+    private final List<CallEventListener> listeners = new ArrayList<>();
+    private final List<CallContextPropagator> propagators = new ArrayList<>();
+    private boolean logExchanges;
     private StreamTimeouts streamTimeouts = StreamTimeouts.defaults();
     private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
     private final Map<String, CircuitBreakerConfig> breakerConfigs = new LinkedHashMap<>();
@@ -378,9 +399,42 @@ public final class LlmRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Hears about every attempt of every call; see {@link CallListener}. */
+    /**
+     * Adds a listener for every attempt of every call; see {@link CallListener}. Any number may
+     * be added; each hears every attempt, in the order they were added.
+     */
     public Builder listener(CallListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener == null");
+      return listener((CallEventListener) listener);
+    }
+
+    /**
+     * Adds a listener for every call's events (start, attempts, first token, end); see {@link
+     * CallEventListener}. Any number may be added; they are told in the order they were added.
+     */
+    public Builder listener(CallEventListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    /**
+     * Adds a propagator that carries the caller's context (a trace context, say) into every
+     * attempt of a call, and may add headers to each attempt's request; see {@link
+     * CallContextPropagator}. Several are entered in the order they were added.
+     */
+    public Builder contextPropagator(CallContextPropagator propagator) {
+      propagators.add(Objects.requireNonNull(propagator, "propagator == null"));
+      return this;
+    }
+
+    /**
+     * Logs every attempt's request (method, URI, headers, body) and response (status, request
+     * id, text or failure) to the {@code System.Logger} {@code dev.llmcall.runtime} at DEBUG;
+     * off unless set. The {@code authorization}, {@code x-api-key} and {@code api-key} headers
+     * are always redacted, and so is the API key wherever it appears. Prompts and answers do
+     * appear: switch this on only where your logs may hold them.
+     */
+    public Builder logRequests(boolean on) {
+      this.logExchanges = on;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.llmcall.runtime.internal;
 
+import dev.llmcall.runtime.CallContextPropagator.Scope;
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.LlmException;
@@ -96,6 +97,7 @@ public final class DefaultBoundCall implements BoundCall {
   public <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output) {
     Prompt asked = Prompt.structured(system, prompt, output);
     Attempts attempts = attempts(null, false);
+    attempts.record().decodesAnswer();
     while (true) {
       Round<T> round = decode(asked, attempts.record(), run(attempts, encode(asked)), output);
       if (round.result() != null) {
@@ -110,7 +112,9 @@ public final class DefaultBoundCall implements BoundCall {
       String system, String prompt, StructuredOutput<T> output) {
     CompletableFuture<LlmResponse<T>> future = new CompletableFuture<>();
     try {
-      structuredRound(Prompt.structured(system, prompt, output), attempts(null, false), output, future);
+      Attempts attempts = attempts(null, false);
+      attempts.record().decodesAnswer();
+      structuredRound(Prompt.structured(system, prompt, output), attempts, output, future);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
     }
@@ -138,6 +142,12 @@ public final class DefaultBoundCall implements BoundCall {
 
   /** The attempts of one request, to its end: a response, or the call's exception. */
   private LlmResponse<String> run(Attempts attempts, byte[] body) {
+    try (Scope ignored = attempts.enter()) {
+      return runInScope(attempts, body);
+    }
+  }
+
+  private LlmResponse<String> runInScope(Attempts attempts, byte[] body) {
     while (true) {
       Attempts.Go go = attempts.begin("the call was not sent");
       if (!go.send()) {
@@ -206,10 +216,21 @@ public final class DefaultBoundCall implements BoundCall {
     });
   }
 
-  /** Runs attempts without blocking; hands the response on, or fails {@code future}. */
+  /**
+   * Runs attempts without blocking; hands the response on, or fails {@code future}. The call's
+   * captured context is current around each attempt and its completion, on whatever thread.
+   */
   private void attemptAsync(Attempts attempts, byte[] body, CompletableFuture<?> future,
       Consumer<LlmResponse<String>> onResponse) {
+    try (Scope ignored = attempts.enter()) {
+      attemptAsyncInScope(attempts, body, future, onResponse);
+    }
+  }
+
+  private void attemptAsyncInScope(Attempts attempts, byte[] body, CompletableFuture<?> future,
+      Consumer<LlmResponse<String>> onResponse) {
     if (future.isDone()) {
+      attempts.record().cancelled();
       return; // cancelled by the caller: no further attempt
     }
     Attempts.Go go;
@@ -231,28 +252,36 @@ public final class DefaultBoundCall implements BoundCall {
       }
     });
     exchange.whenComplete((response, failure) -> {
-      Attempts.Decision decision;
-      try {
-        if (failure == null) {
-          Outcome outcome = outcome(attempts, response);
-          if (outcome.response() != null) {
-            onResponse.accept(outcome.response());
-            return;
-          }
-          decision = outcome.decision();
-        } else {
-          decision = transportFailure(attempts, failure);
-        }
-      } catch (LlmException e) {
-        future.completeExceptionally(e);
-        return;
+      try (Scope ignored = attempts.enter()) {
+        completed(attempts, body, future, onResponse, response, failure);
       }
-      if (!decision.again()) {
-        future.completeExceptionally(decision.end());
-        return;
-      }
-      later(decision.delay(), () -> attemptAsync(attempts, body, future, onResponse));
     });
+  }
+
+  /** An attempt's exchange completed: the response handed on, the next attempt, or the end. */
+  private void completed(Attempts attempts, byte[] body, CompletableFuture<?> future,
+      Consumer<LlmResponse<String>> onResponse, HttpResponse<byte[]> response, Throwable failure) {
+    Attempts.Decision decision;
+    try {
+      if (failure == null) {
+        Outcome outcome = outcome(attempts, response);
+        if (outcome.response() != null) {
+          onResponse.accept(outcome.response());
+          return;
+        }
+        decision = outcome.decision();
+      } else {
+        decision = transportFailure(attempts, failure);
+      }
+    } catch (LlmException e) {
+      future.completeExceptionally(e);
+      return;
+    }
+    if (!decision.again()) {
+      future.completeExceptionally(decision.end());
+      return;
+    }
+    later(decision.delay(), () -> attemptAsync(attempts, body, future, onResponse));
   }
 
   /** Waits without a thread, then goes on on the runtime's threads, never the timer's. */
@@ -311,7 +340,7 @@ public final class DefaultBoundCall implements BoundCall {
       // A forced tool call is how Anthropic gives a structured answer: the answer is complete.
       FinishReason finish = answer.finishReason() == FinishReason.TOOL_CALLS
           ? FinishReason.STOP : answer.finishReason();
-      return new Round<>(answer.withValue(read.value(), finish), null);
+      return new Round<>(record.decoded(answer.withValue(read.value(), finish)), null);
     }
     if (asked.repairs().size() < site.effectiveRepairAttempts()) {
       record.repairing();

@@ -1,6 +1,7 @@
 package dev.llmcall.runtime.internal.call;
 
 import dev.llmcall.runtime.Attempt.WaitSource;
+import dev.llmcall.runtime.CallContextPropagator.Scope;
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
@@ -97,6 +98,19 @@ public final class Attempts {
     record.abandoned(permit);
   }
 
+  /**
+   * Makes the call's captured context current on this thread (see {@code CallContextPropagator}),
+   * around an attempt's sending and its callbacks; a no-op scope when nothing is propagated.
+   */
+  public Scope enter() {
+    return record.enter();
+  }
+
+  /** A stream's first content arrived in the attempt started at {@code attemptStartNanos}. */
+  public void firstContent(long attemptStartNanos) {
+    record.firstContent(attemptStartNanos);
+  }
+
   /** Nanoseconds left before the call's deadline; negative once it passed. */
   public long remainingNanos() {
     return deadlineNanos - now();
@@ -138,16 +152,22 @@ public final class Attempts {
     return new Go(remaining < perAttempt.toNanos() ? Duration.ofNanos(remaining) : perAttempt, null);
   }
 
-  /** The request of an attempt: the provider's headers, the call's id, the body. */
+  /**
+   * The request of an attempt: the provider's headers, the call's id, what the captured context
+   * adds (a {@code traceparent}), the body.
+   */
   public HttpRequest request(byte[] body, Duration timeout, boolean stream) {
     HttpRequest.Builder b = wire.newRequest(endpoint);
     if (stream) {
       b.setHeader("Accept", "text/event-stream");
     }
-    return b.header("X-Client-Request-Id", record.clientRequestId())
+    record.prepare(b);
+    HttpRequest request = b.header("X-Client-Request-Id", record.clientRequestId())
         .timeout(timeout)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
+    record.log().request(site.method(), request, body, endpoint.apiKey());
+    return request;
   }
 
   /**
@@ -168,9 +188,10 @@ public final class Attempts {
           new Received(!c.text().isEmpty(), false, c.text(), c.refusal(), null));
     }
     record.succeeded(permit, took(), status, usage);
-    return new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(), c.finishReason(),
-        record.usage(), record.redact(requestId), record.clientRequestId(), record.history(),
-        c.refusal());
+    record.log().response(site.method(), status, requestId, took(), c.text(), endpoint.apiKey());
+    return record.answered(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
+        c.finishReason(), record.usage(), record.redact(requestId), record.clientRequestId(),
+        record.history(), c.refusal()));
   }
 
   /**
@@ -202,6 +223,8 @@ public final class Attempts {
   public Decision failed(Classification c, int status, String requestId, Throwable cause, Usage usage,
       Received received) {
     long took = took();
+    record.log().response(site.method(), status, requestId, took, c.category() + ": " + c.detail(),
+        endpoint.apiKey());
     record.settleFailure(permit, took, c);
     long remaining = deadlineNanos - now();
     RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt(), remaining, context.random());

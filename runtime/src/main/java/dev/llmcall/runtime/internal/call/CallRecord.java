@@ -2,23 +2,29 @@ package dev.llmcall.runtime.internal.call;
 
 import dev.llmcall.runtime.Attempt.WaitSource;
 import dev.llmcall.runtime.Attempt;
+import dev.llmcall.runtime.CallContextPropagator.Captured;
+import dev.llmcall.runtime.CallContextPropagator.Scope;
+import dev.llmcall.runtime.CallEvent;
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.spi.CallSite;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one call leaves behind, streamed or not: its client request id, the attempt history (each
- * attempt also told to the listener), the usage of every attempt, the method's metrics, the
- * breaker's outcomes, and the one place the final {@link LlmException} is built, with the API key
- * redacted from every string in it. Not thread-safe: its call serializes access. Internal: not
- * part of the API.
+ * What one call leaves behind, streamed or not: its client request id, the attempt history, the
+ * usage of every attempt, the method's metrics, the breaker's outcomes, and the one place the
+ * final {@link LlmException} is built, with the API key redacted from every string in it. It is
+ * also the one place that tells the observers: the call's events (started, each attempt, first
+ * token, ended once), its captured context and the log. With no listener and no propagator it
+ * makes no event. Not thread-safe: its call serializes access. Internal: not part of the API.
  */
 public final class CallRecord {
   private final CallSite site;
@@ -29,6 +35,15 @@ public final class CallRecord {
   private final String clientRequestId;
   private final List<Attempt> history = new ArrayList<>(2);
   private Usage usage = Usage.NONE;
+  private final Observers observers;
+  /** The call as events name it; {@code null} when nobody observes (no events are made). */
+  private final CallEvent.Call call;
+  private final Captured[] captured;
+  private final long startNanos;
+  /** Whether the caller decodes the answer, so the call ends with {@link #decoded}. */
+  private boolean decodes;
+  private boolean firstToken;
+  private boolean ended;
 
   CallRecord(CallSite site, Endpoint endpoint, DefaultCircuitBreaker breaker, MethodStats stats,
       CallContext context) {
@@ -38,7 +53,83 @@ public final class CallRecord {
     this.stats = stats;
     this.context = context;
     this.clientRequestId = context.newClientRequestId();
+    this.observers = context.observers();
     stats.callStarted();
+    if (observers.active()) {
+      startNanos = context.scheduler().nanoTime();
+      call = new CallEvent.Call(site.method(), endpoint.provider(), site.model(), clientRequestId,
+          site.circuitBreaker());
+      CallEvent.Started started = new CallEvent.Started(call);
+      captured = observers.capture(started);
+      emit(started);
+    } else {
+      startNanos = 0;
+      call = null;
+      captured = null;
+    }
+  }
+
+  /** Makes the call's captured context current on this thread until the scope is closed. */
+  Scope enter() {
+    return observers.enter(captured);
+  }
+
+  /** What the captured context adds to an attempt's request, and the request's log line. */
+  void prepare(HttpRequest.Builder request) {
+    if (captured != null) {
+      observers.addHeaders(captured, request);
+    }
+  }
+
+  CallLog log() {
+    return observers.log();
+  }
+
+  /** The caller decodes the answer (a structured result): the call ends at {@link #decoded}. */
+  public void decodesAnswer() {
+    decodes = true;
+  }
+
+  /** An answer arrived: unless the caller decodes it, the call ended with it. */
+  <T> LlmResponse<T> answered(LlmResponse<T> response) {
+    return decodes ? response : decoded(response);
+  }
+
+  /** The call ended with this response. */
+  public <T> LlmResponse<T> decoded(LlmResponse<T> response) {
+    end(CallEvent.Outcome.SUCCEEDED, response, null);
+    return response;
+  }
+
+  /** A stream's first content arrived in the attempt started at {@code attemptStartNanos}. */
+  void firstContent(long attemptStartNanos) {
+    if (call == null || firstToken) {
+      return;
+    }
+    firstToken = true;
+    long now = context.scheduler().nanoTime();
+    emit(new CallEvent.FirstToken(call, history.size() + 1, Duration.ofNanos(now - startNanos),
+        Duration.ofNanos(now - attemptStartNanos)));
+  }
+
+  /** The call ended with no outcome: its reader or caller let go of it. */
+  public void cancelled() {
+    end(CallEvent.Outcome.ABANDONED, null, null);
+  }
+
+  private void end(CallEvent.Outcome outcome, LlmResponse<?> response, LlmException failure) {
+    if (ended || call == null) {
+      return;
+    }
+    ended = true;
+    emit(new CallEvent.Ended(call, outcome, response, failure, history, usage,
+        Duration.ofNanos(context.scheduler().nanoTime() - startNanos)));
+  }
+
+  private void emit(CallEvent event) {
+    try (Scope ignored = enter()) {
+      observers.emit(event);
+    }
   }
 
   String clientRequestId() {
@@ -94,27 +185,37 @@ public final class CallRecord {
     stats.attemptFailed(c.category());
   }
 
-  /** An attempt ended with no outcome: its permit goes back to the breaker uncounted. */
+  /**
+   * An attempt ended with no outcome: its permit goes back to the breaker uncounted, and the call
+   * ended abandoned.
+   */
   void abandoned(long permit) {
     if (breaker != null) {
       breaker.onIgnored(permit);
     }
+    cancelled();
   }
 
   /** Keeps a failed attempt in the history, with the wait that follows it, if any. */
   void failed(ErrorCategory category, int status, long tookNanos, Duration wait, WaitSource source,
       Usage attemptUsage) {
-    add(category, status, tookNanos, wait, source, attemptUsage);
+    Attempt attempt = add(category, status, tookNanos, wait, source, attemptUsage);
+    if (source != WaitSource.NONE) {
+      observers.log().retry(site.method(), endpoint.provider(), attempt);
+    }
   }
 
-  private void add(ErrorCategory failure, int status, long tookNanos, Duration wait,
+  private Attempt add(ErrorCategory failure, int status, long tookNanos, Duration wait,
       WaitSource source, Usage attemptUsage) {
     Usage reported = attemptUsage == null || attemptUsage.equals(Usage.NONE) ? null : attemptUsage;
     usage = usage.plus(reported);
     Attempt attempt = new Attempt(history.size() + 1, failure, status, Duration.ofNanos(tookNanos),
         wait, source, reported);
     history.add(attempt);
-    context.notify(site.method(), endpoint.provider(), attempt);
+    if (call != null) {
+      emit(new CallEvent.AttemptEnded(call, attempt));
+    }
+    return attempt;
   }
 
   /**
@@ -179,6 +280,9 @@ public final class CallRecord {
     if (received != null) {
       b.partialText(received.text()).refusal(redact(received.refusal())).stream(received.state());
     }
-    return b.build();
+    LlmException e = b.build();
+    observers.log().failed(e);
+    end(CallEvent.Outcome.FAILED, null, e);
+    return e;
   }
 }

@@ -1,5 +1,6 @@
 package dev.llmcall.runtime.internal.stream;
 
+import dev.llmcall.runtime.CallContextPropagator.Scope;
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
@@ -80,7 +81,7 @@ public final class StreamingCall implements HttpTransport.Live {
     if (first == null) {
       return;
     }
-    try {
+    try (Scope ignored = attempts.enter()) {
       context.transport().send(first.request(), handler(first.exchange()));
     } catch (IOException e) {
       onTransportFailure(first.exchange(), e);
@@ -93,7 +94,9 @@ public final class StreamingCall implements HttpTransport.Live {
   /** Sends the first attempt without blocking: for the push side, whose subscribe may not wait. */
   synchronized void startAsync() {
     if (open()) {
-      attempt(base);
+      try (Scope ignored = attempts.enter()) {
+        attempt(base);
+      }
     }
   }
 
@@ -188,6 +191,7 @@ public final class StreamingCall implements HttpTransport.Live {
     }
     if (ex.firstContentNanos == 0 && ex.assembler.content()) {
       ex.firstContentNanos = now();
+      attempts.firstContent(ex.startNanos);
     }
     if (text != null) {
       take(ex, text);
@@ -370,7 +374,9 @@ public final class StreamingCall implements HttpTransport.Live {
   private void later(Duration delay, Prompt prompt) {
     context.scheduler().after(delay).whenComplete((v, t) -> context.transport().executor().execute(() -> {
       synchronized (this) {
-        attempt(prompt);
+        try (Scope ignored = attempts.enter()) {
+          attempt(prompt);
+        }
       }
     }));
   }
