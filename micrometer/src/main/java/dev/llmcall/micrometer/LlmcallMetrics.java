@@ -1,0 +1,190 @@
+package dev.llmcall.micrometer;
+
+import dev.llmcall.runtime.Attempt;
+import dev.llmcall.runtime.CallEvent;
+import dev.llmcall.runtime.CallEventListener;
+import dev.llmcall.runtime.CircuitBreaker;
+import dev.llmcall.runtime.LlmRuntime;
+import dev.llmcall.runtime.Usage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Micrometer meters for every call of an {@link LlmRuntime}, bound in one line:
+ *
+ * <pre>{@code
+ * LlmcallMetrics.bind(runtime, meterRegistry);
+ * }</pre>
+ *
+ * Named after the OpenTelemetry GenAI semantic conventions, with their attributes ({@code
+ * gen_ai.operation.name} = {@code chat}, {@code gen_ai.provider.name} and {@code gen_ai.system},
+ * {@code gen_ai.request.model}, {@code gen_ai.response.model} when a model answered, {@code
+ * error.type} when the call failed), plus {@code llmcall.method}:
+ * <ul>
+ *   <li>{@value GenAi#OPERATION_DURATION}: a timer of each call, waits included;
+ *   <li>{@value GenAi#TOKEN_USAGE}: a distribution summary of the tokens of each call, by {@code
+ *       gen_ai.token.type} = {@code input} | {@code output}.
+ * </ul>
+ * and llmcall's own:
+ * <ul>
+ *   <li>{@code llmcall.client.attempts}: a counter of HTTP attempts by {@code outcome} ({@code
+ *       success} or the error category);
+ *   <li>{@code llmcall.client.retries}: a counter of waits before another attempt, by {@code
+ *       error.type} and {@code llmcall.wait.source} ({@code backoff}, {@code retry_after}, {@code
+ *       circuit_open});
+ *   <li>{@code llmcall.client.time_to_first_token}: a timer of how long a stream's reader waited
+ *       for its first content;
+ *   <li>{@code llmcall.client.repairs}: a counter of structured answers sent back to be corrected;
+ *   <li>{@code llmcall.circuit_breaker.state}: a gauge per breaker and {@code state}, 1 for the
+ *       state it is in and 0 for the others;
+ *   <li>{@code llmcall.circuit_breaker.transitions}: a counter by breaker, {@code from} and {@code
+ *       to}.
+ * </ul>
+ * Breakers are watched from the bind on, and each one the runtime creates later from its first
+ * call.
+ */
+public final class LlmcallMetrics implements CallEventListener {
+  static final String ATTEMPTS = "llmcall.client.attempts";
+  static final String RETRIES = "llmcall.client.retries";
+  static final String TIME_TO_FIRST_TOKEN = "llmcall.client.time_to_first_token";
+  static final String REPAIRS = "llmcall.client.repairs";
+  static final String BREAKER_STATE = "llmcall.circuit_breaker.state";
+  static final String BREAKER_TRANSITIONS = "llmcall.circuit_breaker.transitions";
+  static final String METHOD = "llmcall.method";
+  static final String BREAKER = "llmcall.circuit_breaker";
+
+  private final LlmRuntime runtime;
+  private final MeterRegistry registry;
+  private final Set<String> watchedBreakers = ConcurrentHashMap.newKeySet();
+
+  private LlmcallMetrics(LlmRuntime runtime, MeterRegistry registry) {
+    this.runtime = runtime;
+    this.registry = registry;
+  }
+
+  /**
+   * Records every call of {@code runtime} that starts from now on, and the state of its circuit
+   * breakers, in {@code registry}.
+   */
+  public static LlmcallMetrics bind(LlmRuntime runtime, MeterRegistry registry) {
+    Objects.requireNonNull(runtime, "runtime == null");
+    Objects.requireNonNull(registry, "registry == null");
+    LlmcallMetrics metrics = new LlmcallMetrics(runtime, registry);
+    runtime.circuitBreakers().forEach(metrics::watch);
+    runtime.addListener(metrics);
+    return metrics;
+  }
+
+  @Override
+  public void onCallStarted(CallEvent.Started e) {
+    String breaker = e.call().circuitBreaker();
+    if (breaker != null && !watchedBreakers.contains(breaker)) {
+      watch(runtime.circuitBreaker(breaker));
+    }
+  }
+
+  @Override
+  public void onAttemptEnded(CallEvent.AttemptEnded e) {
+    Attempt a = e.attempt();
+    Tags call = ours(e.call());
+    registry.counter(ATTEMPTS, call.and("outcome", a.succeeded() ? "success" : lower(a.failure())))
+        .increment();
+    if (!a.succeeded() && a.waitSource() != Attempt.WaitSource.NONE
+        && a.waitSource() != Attempt.WaitSource.REPAIR) {
+      registry.counter(RETRIES, call.and(GenAi.ERROR_TYPE, lower(a.failure()))
+          .and("llmcall.wait.source", lower(a.waitSource()))).increment();
+    }
+  }
+
+  @Override
+  public void onFirstToken(CallEvent.FirstToken e) {
+    Timer.builder(TIME_TO_FIRST_TOKEN)
+        .description("Time from the start of a streamed call to its first content")
+        .tags(ours(e.call()))
+        .register(registry)
+        .record(e.sinceCallStart());
+  }
+
+  @Override
+  public void onCallEnded(CallEvent.Ended e) {
+    Tags tags = genAi(e);
+    Timer.builder(GenAi.OPERATION_DURATION)
+        .description("GenAI operation duration")
+        .serviceLevelObjectives(seconds(GenAi.DURATION_BUCKETS))
+        .tags(tags)
+        .register(registry)
+        .record(e.latency());
+    Usage usage = e.usage();
+    if (!usage.equals(Usage.NONE)) {
+      tokens(tags, "input", usage.inputTokens());
+      tokens(tags, "output", usage.outputTokens());
+    }
+    if (e.repairs() > 0) {
+      registry.counter(REPAIRS, ours(e.call())).increment(e.repairs());
+    }
+  }
+
+  private void tokens(Tags tags, String type, int count) {
+    DistributionSummary.builder(GenAi.TOKEN_USAGE)
+        .description("Number of input and output tokens used")
+        .baseUnit("{token}")
+        .serviceLevelObjectives(GenAi.TOKEN_BUCKETS)
+        .tags(tags.and(GenAi.TOKEN_TYPE, type))
+        .register(registry)
+        .record(count);
+  }
+
+  /** A gauge per state and a transition counter for {@code breaker}, once. */
+  private void watch(CircuitBreaker breaker) {
+    if (!watchedBreakers.add(breaker.name())) {
+      return;
+    }
+    for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+      Gauge.builder(BREAKER_STATE, breaker, b -> b.state() == state ? 1 : 0)
+          .description("1 for the state the circuit breaker is in, 0 for the others")
+          .tags(BREAKER, breaker.name(), "state", lower(state))
+          .register(registry);
+    }
+    breaker.addListener(t -> registry.counter(BREAKER_TRANSITIONS,
+        BREAKER, t.breaker(), "from", lower(t.from()), "to", lower(t.to())).increment());
+  }
+
+  private static Tags conventions(CallEvent.Call call) {
+    String provider = GenAi.provider(call.provider());
+    return Tags.of(GenAi.OPERATION_NAME, GenAi.CHAT, GenAi.PROVIDER_NAME, provider,
+        GenAi.SYSTEM, provider, GenAi.REQUEST_MODEL, call.model());
+  }
+
+  private static Tags genAi(CallEvent.Ended e) {
+    Tags tags = conventions(e.call()).and(METHOD, e.call().method());
+    if (e.responseModel() != null) {
+      tags = tags.and(GenAi.RESPONSE_MODEL, e.responseModel());
+    }
+    return e.outcome() == CallEvent.Outcome.SUCCEEDED ? tags : tags.and(GenAi.ERROR_TYPE, GenAi.errorType(e));
+  }
+
+  private static Tags ours(CallEvent.Call call) {
+    return conventions(call).and(METHOD, call.method());
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Duration[] seconds(double[] buckets) {
+    Duration[] out = new Duration[buckets.length];
+    for (int i = 0; i < buckets.length; i++) {
+      out[i] = Duration.ofNanos(Math.round(buckets[i] * 1e9));
+    }
+    return out;
+  }
+}

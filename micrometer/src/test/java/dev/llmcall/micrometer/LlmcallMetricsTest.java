@@ -1,0 +1,125 @@
+package dev.llmcall.micrometer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.llmcall.runtime.CircuitBreakerConfig;
+import dev.llmcall.runtime.LlmException;
+import dev.llmcall.runtime.LlmRuntime;
+import dev.llmcall.runtime.ProviderConfig;
+import dev.llmcall.runtime.StreamTimeouts;
+import dev.llmcall.runtime.spi.BoundCall;
+import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.testkit.FakeLlmServer;
+import dev.llmcall.testkit.FakeReply;
+import dev.llmcall.testkit.VirtualScheduler;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a user sees in Micrometer after a stream, an async retry and an open breaker (#14). */
+class LlmcallMetricsTest {
+  private FakeLlmServer server;
+  private VirtualScheduler time;
+  private SimpleMeterRegistry registry;
+  private LlmRuntime runtime;
+
+  @BeforeEach
+  void start() {
+    server = FakeLlmServer.start();
+    time = new VirtualScheduler();
+    registry = new SimpleMeterRegistry();
+    runtime = LlmRuntime.builder()
+        .provider(ProviderConfig.openAi("sk-metrics").withBaseUrl(server.openAiBaseUrl()))
+        .scheduler(time)
+        .streamTimeouts(new StreamTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofMinutes(5)))
+        .circuitBreaker("openai", CircuitBreakerConfig.builder().failureThreshold(1).build())
+        .build();
+    LlmcallMetrics.bind(runtime, registry);
+  }
+
+  @AfterEach
+  void stop() {
+    runtime.close();
+    server.close();
+  }
+
+  private BoundCall call(String policy) {
+    return runtime.bind(CallSite.of("Assistant.ask", "openai", "gpt-4o-mini").retryPolicy(policy));
+  }
+
+  private Timer duration(String... tags) {
+    return registry.get(GenAi.OPERATION_DURATION).tags("gen_ai.operation.name", "chat",
+        "gen_ai.provider.name", "openai", "gen_ai.system", "openai",
+        "gen_ai.request.model", "gpt-4o-mini", "llmcall.method", "Assistant.ask").tags(tags).timer();
+  }
+
+  private double counter(String name, String... tags) {
+    return registry.get(name).tags(tags).counter().count();
+  }
+
+  @Test
+  void aStreamRecordsItsDurationTokensAndTimeToFirstToken() {
+    server.enqueue(FakeReply.stream("Hello", " world").usage(11, 2).model("gpt-4o-mini-2024-07-18"));
+    assertEquals("Hello world", call("none").textStream(null, "hi").reduce("", String::concat));
+
+    Timer d = duration("gen_ai.response.model", "gpt-4o-mini-2024-07-18");
+    assertEquals(1, d.count());
+    assertNull(registry.find(GenAi.OPERATION_DURATION).tagKeys("error.type").timer(), "no error.type");
+    DistributionSummary input = registry.get(GenAi.TOKEN_USAGE).tag("gen_ai.token.type", "input").summary();
+    DistributionSummary output = registry.get(GenAi.TOKEN_USAGE).tag("gen_ai.token.type", "output").summary();
+    assertEquals(11, input.totalAmount());
+    assertEquals(2, output.totalAmount());
+    assertEquals(1, registry.get(LlmcallMetrics.TIME_TO_FIRST_TOKEN).timer().count());
+    assertEquals(1, counter(LlmcallMetrics.ATTEMPTS, "outcome", "success"));
+  }
+
+  @Test
+  void anAsyncCallWithARetryCountsTheRetryByCategoryAndWaitSource() throws Exception {
+    server.enqueue(FakeReply.status(503)).enqueue(FakeReply.text("ok").usage(3, 1));
+    CompletableFuture<String> f = call("default").textAsync(null, "hi");
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      while (!f.isDone()) {
+        time.advance(Duration.ofSeconds(1));
+        Thread.sleep(5);
+      }
+    });
+    assertEquals("ok", f.get());
+
+    assertEquals(1, counter(LlmcallMetrics.RETRIES, "error.type", "server_error",
+        "llmcall.wait.source", "backoff"));
+    assertEquals(1, counter(LlmcallMetrics.ATTEMPTS, "outcome", "server_error"));
+    assertEquals(1, counter(LlmcallMetrics.ATTEMPTS, "outcome", "success"));
+    Timer d = duration();
+    assertEquals(1, d.count());
+    assertTrue(d.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) >= time.waits().get(0).toMillis(),
+        "the wait is part of the call's duration");
+  }
+
+  @Test
+  void aCallRejectedByAnOpenBreakerIsACircuitOpenErrorAndTheBreakerIsWatched() {
+    server.enqueue(FakeReply.status(503));
+    BoundCall guarded = runtime.bind(CallSite.of("Assistant.ask", "openai", "gpt-4o-mini")
+        .retryPolicy("none").circuitBreaker("openai")); // the breaker is made after the bind
+    assertThrows(LlmException.class, () -> guarded.text(null, "opens it"));
+    assertThrows(LlmException.class, () -> guarded.text(null, "rejected"));
+
+    assertEquals(1, duration("error.type", "server_error").count());
+    assertEquals(1, duration("error.type", "circuit_open").count());
+    assertEquals(1, counter(LlmcallMetrics.BREAKER_TRANSITIONS, "llmcall.circuit_breaker", "openai",
+        "from", "closed", "to", "open"));
+    assertEquals(1, registry.get(LlmcallMetrics.BREAKER_STATE).tags("llmcall.circuit_breaker", "openai",
+        "state", "open").gauge().value());
+    assertEquals(0, registry.get(LlmcallMetrics.BREAKER_STATE).tags("llmcall.circuit_breaker", "openai",
+        "state", "closed").gauge().value());
+    assertEquals(1, server.requestCount(), "the rejected call sent nothing");
+  }
+}
