@@ -318,4 +318,43 @@ class CallEventsTest {
       assertFalse(line.contains(KEY), line);
     }
   }
+
+  @Test
+  void aStructuredCallEndsOnceWithTheDecodedValueAfterItsRepair() {
+    server.enqueue(FakeReply.text("{\"name\":\"Ada\",\"age\":\"thirty-six\"}"))
+        .enqueue(FakeReply.text("{\"name\":\"Ada\",\"age\":36}"));
+    try (LlmRuntime runtime = runtime().listener(recorder).build()) {
+      call(runtime, "none").structured(null, "Who?", StructuredOutputTest.PERSON);
+    }
+    assertEquals(List.of("started Events.ask gpt-4o-mini", "attempt 1 ok NONE", "attempt 2 ok NONE",
+        "ended SUCCEEDED after 2"), events, "the first answer is heard as it arrived");
+    CallEvent.Ended end = (CallEvent.Ended) received.get(3);
+    assertEquals(new StructuredOutputTest.Person("Ada", 36), end.response().value());
+    assertEquals(1, end.repairs());
+  }
+
+  @Test
+  void aStreamClosedWhileWaitingToRetryEndsAbandoned() {
+    server.enqueue(FakeReply.status(503)).enqueue(FakeReply.stream("late"));
+    try (LlmRuntime runtime = runtime().listener(recorder).build()) {
+      LlmStream s = call(runtime, "default").stream(null, "hi");
+      assertTimeoutPreemptively(GUARD, () -> {
+        while (events.size() < 2) { // the failed attempt is recorded, its wait arranged
+          Thread.sleep(5);
+        }
+      });
+      s.close();
+    }
+    assertEquals(List.of("started Events.ask gpt-4o-mini", "attempt 1 SERVER_ERROR BACKOFF",
+        "ended ABANDONED after 1"), events);
+  }
+
+  @Test
+  void aSuccessfulStreamLogsNothingAboveDebug() {
+    server.enqueue(FakeReply.stream("quiet"));
+    try (LlmRuntime runtime = runtime().build()) {
+      assertEquals("quiet", call(runtime, "none").textStream(null, "hi").reduce("", String::concat));
+    }
+    assertEquals(List.of(), messages(Level.INFO));
+  }
 }

@@ -270,6 +270,8 @@ public final class StreamingCall implements HttpTransport.Live {
       current.ended = true;
       current.cancel();
       attempts.abandoned();
+    } else if (!finished) {
+      attempts.record().cancelled(); // closed while waiting to retry: the call ends here too
     }
     finish();
   }
