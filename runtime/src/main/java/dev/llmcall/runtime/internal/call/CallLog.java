@@ -88,8 +88,11 @@ public final class CallLog {
 
   /** An attempt's request, with credentials redacted, when exchanges are logged. */
   void request(String method, HttpRequest request, byte[] body, String apiKey) {
+    if (!exchanges) {
+      return; // before the logger: a runtime that logs no exchanges never looks it up per call
+    }
     Logger log = logger();
-    if (!exchanges || !log.isLoggable(Level.DEBUG)) {
+    if (!log.isLoggable(Level.DEBUG)) {
       return;
     }
     StringBuilder b = new StringBuilder(method).append(" --> ").append(request.method()).append(' ')
@@ -106,8 +109,11 @@ public final class CallLog {
   /** An attempt's answer, or its failure, when exchanges are logged. */
   void response(String method, int status, String requestId, long tookNanos, String text,
       String apiKey) {
+    if (!exchanges) {
+      return;
+    }
     Logger log = logger();
-    if (!exchanges || !log.isLoggable(Level.DEBUG)) {
+    if (!log.isLoggable(Level.DEBUG)) {
       return;
     }
     log.log(Level.DEBUG, method + " <-- " + (status == 0 ? "no response" : status)

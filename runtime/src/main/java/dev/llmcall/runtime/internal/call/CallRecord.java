@@ -74,7 +74,7 @@ public final class CallRecord {
     return observers.enter(captured);
   }
 
-  /** What the captured context adds to an attempt's request, and the request's log line. */
+  /** Lets the captured context add its headers (a {@code traceparent}) to an attempt's request. */
   void prepare(HttpRequest.Builder request) {
     if (captured != null) {
       observers.addHeaders(captured, request);
