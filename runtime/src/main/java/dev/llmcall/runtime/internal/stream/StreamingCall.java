@@ -32,9 +32,6 @@ import java.time.Duration;
  * this object's lock; the network never waits on it for long. Internal: not part of the API.
  */
 public final class StreamingCall implements HttpTransport.Live {
-  /** How much continued text is held back to find where it repeats what was received. */
-  static final int OVERLAP_WINDOW = 64;
-
   private final CallSite site;
   private final Endpoint endpoint;
   private final ProviderWire wire;
@@ -43,7 +40,7 @@ public final class StreamingCall implements HttpTransport.Live {
   private final StreamTimeouts timeouts;
   private final ChunkChannel channel;
   private final Prompt base;
-  private final StringBuilder received = new StringBuilder();
+  private final ReceivedText received;
   private int events;
   private String lastEventId;
   private boolean toolCallSeen;
@@ -60,6 +57,7 @@ public final class StreamingCall implements HttpTransport.Live {
     this.timeouts = context.streamTimeouts();
     this.channel = channel;
     this.base = base;
+    this.received = new ReceivedText(channel);
     channel.onRoom(this::resumeDemand);
   }
 
@@ -190,7 +188,7 @@ public final class StreamingCall implements HttpTransport.Live {
       ex.firstContentNanos = now();
     }
     if (text != null) {
-      take(ex, text);
+      received.take(ex, text);
     }
     if (ex.assembler.done()) {
       attemptEnded(ex);
@@ -306,33 +304,8 @@ public final class StreamingCall implements HttpTransport.Live {
 
   // ---- Outcomes ----
 
-  /** Takes a chunk of text; a resumed attempt first holds some back to trim what it repeats. */
-  private void take(StreamExchange ex, String text) {
-    if (ex.holdBack != null) {
-      ex.holdBack.append(text);
-      if (ex.holdBack.length() >= OVERLAP_WINDOW) {
-        flushHoldBack(ex);
-      }
-      return;
-    }
-    received.append(text);
-    channel.offer(text);
-  }
-
-  private void flushHoldBack(StreamExchange ex) {
-    if (ex.holdBack == null) {
-      return;
-    }
-    String fresh = Overlap.trim(received, ex.holdBack);
-    ex.holdBack = null;
-    if (!fresh.isEmpty()) {
-      received.append(fresh);
-      channel.offer(fresh);
-    }
-  }
-
   private void attemptEnded(StreamExchange ex) {
-    flushHoldBack(ex);
+    received.flush(ex);
     ex.ended = true;
     LlmResponse<String> response;
     try {
@@ -347,12 +320,12 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   private void attemptFailed(StreamExchange ex, Classification c, int status, Throwable cause) {
-    flushHoldBack(ex);
+    received.flush(ex);
     ex.ended = true;
     ex.cancel();
     toolCallSeen |= ex.assembler.toolCall();
-    boolean content = received.length() > 0 || ex.assembler.content();
-    boolean resumable = site.resumeStream() && !toolCallSeen && received.length() > 0;
+    boolean content = !received.isEmpty() || ex.assembler.content();
+    boolean resumable = site.resumeStream() && !toolCallSeen && !received.isEmpty();
     Attempts.Decision d = attempts.failed(c, status, ex.requestId, cause, ex.assembler.usage(),
         new Attempts.Received(content, resumable, received.toString(), ex.assembler.refusal(),
             stateFor(true)));
@@ -394,7 +367,7 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   private Attempts.Received received(boolean done) {
-    return new Attempts.Received(received.length() > 0, false, received.toString(), null,
+    return new Attempts.Received(!received.isEmpty(), false, received.toString(), null,
         stateFor(done));
   }
 
@@ -408,7 +381,6 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   private StreamState stateFor(boolean done) {
-    // Everything received: the reader has it, or gets it before the end. Nothing is lost.
     return new StreamState(received.toString(), channel.deliveredChunks(), events, lastEventId,
         current == null ? 0 : current.number, done);
   }
