@@ -139,7 +139,7 @@ public final class StreamingCall implements HttpTransport.Live {
       return null;
     }
     if (!go.send()) {
-      later(go.delay(), prompt);
+      attempts.later(go.delay(), () -> attemptLocked(prompt));
       return null;
     }
     StreamExchange ex = new StreamExchange(this, attempts.attemptNumber(), now(),
@@ -159,7 +159,10 @@ public final class StreamingCall implements HttpTransport.Live {
         ex.requestId = wire.requestId(info.headers());
         return new SseBodySubscriber(ex, channel);
       }
-      return BodySubscribers.mapping(BodySubscribers.ofByteArray(), body -> {
+      // An error body is read whole, bounded in size, and ends when the attempt is cancelled.
+      BoundedBody errorBody = new BoundedBody(context.transport().maxResponseBytes());
+      ex.errorBody = errorBody;
+      return BodySubscribers.mapping(errorBody.apply(info), body -> {
         onHttpError(ex, info.statusCode(), wire.requestId(info.headers()),
             ErrorClassifier.classifyHttp(info.statusCode(), info.headers(),
                 new String(body, StandardCharsets.UTF_8), context.clock()));
@@ -334,19 +337,17 @@ public final class StreamingCall implements HttpTransport.Live {
     } else if (!d.again()) {
       end(d.end());
     } else {
-      later(d.delay(), d.resume()
+      Prompt next = d.resume()
           ? base.resumedAfter(received.toString(), ContinueInstruction.forPrompt(base.user()))
-          : base);
+          : base;
+      attempts.later(d.delay(), () -> attemptLocked(next));
     }
   }
 
-  private void later(Duration delay, Prompt prompt) {
-    context.scheduler().after(delay).whenComplete((v, t) -> context.transport().executor().execute(() -> {
-      synchronized (this) {
-        attempt(prompt);
-      }
-    }));
+  private synchronized void attemptLocked(Prompt prompt) {
+    attempt(prompt);
   }
+
 
   /** The call ends with {@code e}: the reader gets every chunk received, then {@code e}. */
   private void end(LlmException e) {
