@@ -64,11 +64,5 @@ record RecordModel(
       Objects.requireNonNull(description, "description == null");
       Objects.requireNonNull(source, "source == null");
     }
-
-    /** Whether JSON null is allowed: an {@code Optional} or a {@code @Nullable} component. */
-    boolean allowsNull() {
-      return nullable || type instanceof StructuredType.Container c
-          && c.kind() == StructuredType.ContainerKind.OPTIONAL;
-    }
   }
 }

@@ -337,6 +337,44 @@ class AttemptEngineTest {
     assertEquals(0, held.sleeps.get());
   }
 
+  @Test
+  void anAsyncCallWaitingToRetryEndsWhenTheRuntimeCloses() throws Exception {
+    HeldScheduler held = new HeldScheduler();
+    runtime.close();
+    runtime = runtime(server.openAiBaseUrl(), held).build();
+    server.enqueue(FakeReply.status(503));
+    CompletableFuture<String> future = call("default").textAsync(null, "x");
+    await(() -> held.waitAt(0) != null);
+    runtime.close(); // the runtime's threads are gone when the wait ends
+    held.waitAt(0).complete(null);
+    ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(20, TimeUnit.SECONDS));
+    assertTrue(((LlmException) e.getCause()).detail().contains("closed"), e.getCause().toString());
+    assertEquals(1, server.requestCount());
+  }
+
+  @Test
+  void aStreamWhoseErrorBodyStallsEndsAtTheFirstTokenTimeout() throws Exception {
+    RawServer.Handler stallingError = (exchange, raw) -> {
+      exchange.sendResponseHeaders(500, 1000);
+      exchange.getResponseBody().write("{\"error\":".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      exchange.getResponseBody().flush();
+      raw.stalled.countDown();
+      raw.release.await(10, TimeUnit.SECONDS);
+    };
+    try (RawServer raw = RawServer.start(stallingError);
+        LlmRuntime rt = runtime(raw.baseUrl(), time).build()) {
+      BoundCall once = rt.bind(CallSite.of("Engine.call", "openai", "m").retryPolicy("none"));
+      CompletableFuture<LlmResponse<String>> opened =
+          CompletableFuture.supplyAsync(() -> once.stream(null, "x").response());
+      assertTrue(raw.stalled.await(20, TimeUnit.SECONDS));
+      await(() -> rt.liveStreams() == 1);
+      time.advance(Duration.ofSeconds(21)); // the first-token timeout, though headers came
+      // well before the server gives up stalling (10 s): the cancelled attempt ends the read
+      ExecutionException e = assertThrows(ExecutionException.class, () -> opened.get(5, TimeUnit.SECONDS));
+      assertEquals(ErrorCategory.TIMEOUT, ((LlmException) e.getCause()).category());
+    }
+  }
+
   // ---- Keys never leak ----
 
   @Test

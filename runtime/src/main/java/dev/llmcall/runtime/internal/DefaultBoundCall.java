@@ -241,7 +241,7 @@ public final class DefaultBoundCall implements BoundCall {
       return;
     }
     if (!go.send()) {
-      later(go.delay(), () -> attemptAsync(attempts, body, future, onResponse));
+      attempts.later(go.delay(), () -> attemptAsync(attempts, body, future, onResponse));
       return;
     }
     CompletableFuture<HttpResponse<byte[]>> exchange =
@@ -281,12 +281,7 @@ public final class DefaultBoundCall implements BoundCall {
       future.completeExceptionally(decision.end());
       return;
     }
-    later(decision.delay(), () -> attemptAsync(attempts, body, future, onResponse));
-  }
-
-  /** Waits without a thread, then goes on on the runtime's threads, never the timer's. */
-  private void later(Duration delay, Runnable next) {
-    context.scheduler().after(delay).whenComplete((ignored, t) -> transport.executor().execute(next));
+    attempts.later(decision.delay(), () -> attemptAsync(attempts, body, future, onResponse));
   }
 
   // ---- What an HTTP outcome means ----

@@ -260,6 +260,15 @@ public final class Attempts {
         last, status == 200 ? 0 : status, requestId, cause, circuitOpen, received));
   }
 
+  /**
+   * The wait of a shape that holds no thread: {@code next} runs after {@code delay}, on the
+   * runtime's threads (never the timer's), or at once on this thread if the runtime closed, where
+   * it finds the call over.
+   */
+  public void later(Duration delay, Runnable next) {
+    context.scheduler().after(delay).whenComplete((ignored, t) -> context.transport().execute(next));
+  }
+
   /** The call's end for an interrupted wait or exchange; the caller keeps the interrupt flag. */
   public LlmException interrupted(InterruptedException e, Received received) {
     return record.failure(new Classification(ErrorCategory.UNKNOWN, false, null, "interrupted", null),

@@ -1,6 +1,8 @@
 package dev.llmcall.runtime.internal.stream;
 
 import dev.llmcall.runtime.internal.provider.StreamAssembler;
+import dev.llmcall.runtime.internal.transport.BoundedBody;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -26,6 +28,8 @@ final class StreamExchange {
   boolean ended;
   String requestId;
   volatile CompletableFuture<HttpResponse<Void>> future;
+  /** The body of a non-2xx answer while it is read, or {@code null}. */
+  volatile BoundedBody errorBody;
   private volatile Flow.Subscription subscription;
   private final AtomicBoolean paused = new AtomicBoolean();
   private volatile boolean cancelled;
@@ -77,6 +81,10 @@ final class StreamExchange {
     CompletableFuture<?> f = future;
     if (f != null) {
       f.cancel(true);
+    }
+    BoundedBody b = errorBody;
+    if (b != null) {
+      b.abort(new IOException("the attempt was cancelled"));
     }
   }
 }

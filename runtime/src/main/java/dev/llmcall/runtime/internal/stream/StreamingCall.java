@@ -33,9 +33,6 @@ import java.time.Duration;
  * this object's lock; the network never waits on it for long. Internal: not part of the API.
  */
 public final class StreamingCall implements HttpTransport.Live {
-  /** How much continued text is held back to find where it repeats what was received. */
-  static final int OVERLAP_WINDOW = 64;
-
   private final CallSite site;
   private final Endpoint endpoint;
   private final ProviderWire wire;
@@ -44,7 +41,7 @@ public final class StreamingCall implements HttpTransport.Live {
   private final StreamTimeouts timeouts;
   private final ChunkChannel channel;
   private final Prompt base;
-  private final StringBuilder received = new StringBuilder();
+  private final ReceivedText received;
   private int events;
   private String lastEventId;
   private boolean toolCallSeen;
@@ -61,6 +58,7 @@ public final class StreamingCall implements HttpTransport.Live {
     this.timeouts = context.streamTimeouts();
     this.channel = channel;
     this.base = base;
+    this.received = new ReceivedText(channel);
     channel.onRoom(this::resumeDemand);
   }
 
@@ -144,7 +142,7 @@ public final class StreamingCall implements HttpTransport.Live {
       return null;
     }
     if (!go.send()) {
-      later(go.delay(), prompt);
+      attempts.later(go.delay(), () -> attemptLocked(prompt));
       return null;
     }
     StreamExchange ex = new StreamExchange(this, attempts.attemptNumber(), now(),
@@ -164,7 +162,10 @@ public final class StreamingCall implements HttpTransport.Live {
         ex.requestId = wire.requestId(info.headers());
         return new SseBodySubscriber(ex, channel);
       }
-      return BodySubscribers.mapping(BodySubscribers.ofByteArray(), body -> {
+      // An error body is read whole, bounded in size, and ends when the attempt is cancelled.
+      BoundedBody errorBody = new BoundedBody(context.transport().maxResponseBytes());
+      ex.errorBody = errorBody;
+      return BodySubscribers.mapping(errorBody.apply(info), body -> {
         onHttpError(ex, info.statusCode(), wire.requestId(info.headers()),
             ErrorClassifier.classifyHttp(info.statusCode(), info.headers(),
                 new String(body, StandardCharsets.UTF_8), context.clock()));
@@ -194,7 +195,7 @@ public final class StreamingCall implements HttpTransport.Live {
       attempts.firstContent(ex.startNanos);
     }
     if (text != null) {
-      take(ex, text);
+      received.take(ex, text);
     }
     if (ex.assembler.done()) {
       attemptEnded(ex);
@@ -312,33 +313,8 @@ public final class StreamingCall implements HttpTransport.Live {
 
   // ---- Outcomes ----
 
-  /** Takes a chunk of text; a resumed attempt first holds some back to trim what it repeats. */
-  private void take(StreamExchange ex, String text) {
-    if (ex.holdBack != null) {
-      ex.holdBack.append(text);
-      if (ex.holdBack.length() >= OVERLAP_WINDOW) {
-        flushHoldBack(ex);
-      }
-      return;
-    }
-    received.append(text);
-    channel.offer(text);
-  }
-
-  private void flushHoldBack(StreamExchange ex) {
-    if (ex.holdBack == null) {
-      return;
-    }
-    String fresh = Overlap.trim(received, ex.holdBack);
-    ex.holdBack = null;
-    if (!fresh.isEmpty()) {
-      received.append(fresh);
-      channel.offer(fresh);
-    }
-  }
-
   private void attemptEnded(StreamExchange ex) {
-    flushHoldBack(ex);
+    received.flush(ex);
     ex.ended = true;
     LlmResponse<String> response;
     try {
@@ -353,12 +329,12 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   private void attemptFailed(StreamExchange ex, Classification c, int status, Throwable cause) {
-    flushHoldBack(ex);
+    received.flush(ex);
     ex.ended = true;
     ex.cancel();
     toolCallSeen |= ex.assembler.toolCall();
-    boolean content = received.length() > 0 || ex.assembler.content();
-    boolean resumable = site.resumeStream() && !toolCallSeen && received.length() > 0;
+    boolean content = !received.isEmpty() || ex.assembler.content();
+    boolean resumable = site.resumeStream() && !toolCallSeen && !received.isEmpty();
     Attempts.Decision d = attempts.failed(c, status, ex.requestId, cause, ex.assembler.usage(),
         new Attempts.Received(content, resumable, received.toString(), ex.assembler.refusal(),
             stateFor(true)));
@@ -367,21 +343,19 @@ public final class StreamingCall implements HttpTransport.Live {
     } else if (!d.again()) {
       end(d.end());
     } else {
-      later(d.delay(), d.resume()
+      Prompt next = d.resume()
           ? base.resumedAfter(received.toString(), ContinueInstruction.forPrompt(base.user()))
-          : base);
+          : base;
+      attempts.later(d.delay(), () -> attemptLocked(next));
     }
   }
 
-  private void later(Duration delay, Prompt prompt) {
-    context.scheduler().after(delay).whenComplete((v, t) -> context.transport().executor().execute(() -> {
-      synchronized (this) {
-        try (Scope ignored = attempts.enter()) {
-          attempt(prompt);
-        }
-      }
-    }));
+  private synchronized void attemptLocked(Prompt prompt) {
+    try (Scope ignored = attempts.enter()) { // a retry on the runtime's threads: the caller's context
+      attempt(prompt);
+    }
   }
+
 
   /** The call ends with {@code e}: the reader gets every chunk received, then {@code e}. */
   private void end(LlmException e) {
@@ -402,7 +376,7 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   private Attempts.Received received(boolean done) {
-    return new Attempts.Received(received.length() > 0, false, received.toString(), null,
+    return new Attempts.Received(!received.isEmpty(), false, received.toString(), null,
         stateFor(done));
   }
 
@@ -416,7 +390,6 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   private StreamState stateFor(boolean done) {
-    // Everything received: the reader has it, or gets it before the end. Nothing is lost.
     return new StreamState(received.toString(), channel.deliveredChunks(), events, lastEventId,
         current == null ? 0 : current.number, done);
   }

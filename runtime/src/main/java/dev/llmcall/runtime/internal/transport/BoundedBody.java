@@ -34,7 +34,7 @@ public final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Http
   private byte[] bytes;
   private int size;
 
-  BoundedBody(long maxBytes) {
+  public BoundedBody(long maxBytes) {
     this.maxBytes = maxBytes;
   }
 
@@ -50,7 +50,7 @@ public final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Http
   }
 
   /** Ends the read now with {@code why}, if it has not ended; the connection is released. */
-  void abort(IOException why) {
+  public void abort(IOException why) {
     if (result.completeExceptionally(why)) {
       Flow.Subscription s = subscription;
       if (s != null) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -91,6 +92,18 @@ public final class HttpTransport {
    */
   public Executor executor() {
     return ownedExecutor != null ? ownedExecutor : ForkJoinPool.commonPool();
+  }
+
+  /**
+   * Runs {@code task} on {@link #executor()}; on the calling thread once the runtime is closed and
+   * its threads are gone, so that a call waiting to go on still learns that it ends.
+   */
+  public void execute(Runnable task) {
+    try {
+      executor().execute(task);
+    } catch (RejectedExecutionException closed) {
+      task.run();
+    }
   }
 
   /** The longest one attempt may take. */

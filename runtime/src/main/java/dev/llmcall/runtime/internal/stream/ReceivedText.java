@@ -1,0 +1,54 @@
+package dev.llmcall.runtime.internal.stream;
+
+/**
+ * Every piece of text a stream received, across its attempts, and the hand-off of each to the
+ * reader's {@link ChunkChannel}. A resumed attempt's text is first held back until it is long
+ * enough to find where it repeats what was received ({@link Overlap}); only what is new goes on.
+ * Guarded by the stream's lock. Internal: not part of the API.
+ */
+final class ReceivedText {
+  /** How much continued text is held back to find where it repeats what was received. */
+  static final int OVERLAP_WINDOW = 64;
+
+  private final StringBuilder text = new StringBuilder();
+  private final ChunkChannel channel;
+
+  ReceivedText(ChunkChannel channel) {
+    this.channel = channel;
+  }
+
+  /** Takes a chunk of an attempt; a resumed attempt's first chunks are held back. */
+  void take(StreamExchange ex, String chunk) {
+    if (ex.holdBack != null) {
+      ex.holdBack.append(chunk);
+      if (ex.holdBack.length() >= OVERLAP_WINDOW) {
+        flush(ex);
+      }
+      return;
+    }
+    text.append(chunk);
+    channel.offer(chunk);
+  }
+
+  /** Hands on what an attempt held back, less what repeats the text received before it. */
+  void flush(StreamExchange ex) {
+    if (ex.holdBack == null) {
+      return;
+    }
+    String fresh = Overlap.trim(text, ex.holdBack);
+    ex.holdBack = null;
+    if (!fresh.isEmpty()) {
+      text.append(fresh);
+      channel.offer(fresh);
+    }
+  }
+
+  boolean isEmpty() {
+    return text.length() == 0;
+  }
+
+  @Override
+  public String toString() {
+    return text.toString();
+  }
+}
