@@ -57,6 +57,9 @@ public final class LlmcallTracing implements CallContextPropagator, CallEventLis
   static final AttributeKey<List<String>> FINISH_REASONS =
       AttributeKey.stringArrayKey("gen_ai.response.finish_reasons");
   static final AttributeKey<String> OUTPUT_MESSAGES = AttributeKey.stringKey("gen_ai.output.messages");
+  static final AttributeKey<String> INPUT_MESSAGES = AttributeKey.stringKey("gen_ai.input.messages");
+  static final AttributeKey<String> SYSTEM_INSTRUCTIONS =
+      AttributeKey.stringKey("gen_ai.system_instructions");
   static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
 
@@ -122,6 +125,14 @@ public final class LlmcallTracing implements CallContextPropagator, CallEventLis
     if (call.circuitBreaker() != null) {
       span.setAttribute(BREAKER, call.circuitBreaker());
     }
+    if (recordContent) {
+      span.setAttribute(INPUT_MESSAGES, message("user", started.prompt(), null));
+      if (started.system() != null) {
+        ArrayNode parts = JSON.createArrayNode();
+        parts.addObject().put("type", "text").put("content", started.system());
+        span.setAttribute(SYSTEM_INSTRUCTIONS, parts.toString());
+      }
+    }
     Context context = parent.with(span).with(callSpan, span);
     return new Captured() {
       @Override
@@ -186,7 +197,8 @@ public final class LlmcallTracing implements CallContextPropagator, CallEventLis
       span.setAttribute(RESPONSE_MODEL, response.model());
       span.setAttribute(FINISH_REASONS, List.of(lower(response.finishReason())));
       if (recordContent) {
-        span.setAttribute(OUTPUT_MESSAGES, outputMessages(response));
+        span.setAttribute(OUTPUT_MESSAGES,
+            message("assistant", response.text(), lower(response.finishReason())));
       }
     } else {
       String type = e.failure() == null ? "cancelled"
@@ -197,12 +209,14 @@ public final class LlmcallTracing implements CallContextPropagator, CallEventLis
     span.end();
   }
 
-  /** The answer as the conventions' {@code gen_ai.output.messages} JSON. */
-  private static String outputMessages(LlmResponse<?> response) {
+  /** One message as the conventions' {@code gen_ai.input/output.messages} JSON. */
+  private static String message(String role, String text, String finishReason) {
     ArrayNode messages = JSON.createArrayNode();
-    ObjectNode message = messages.addObject().put("role", "assistant");
-    message.putArray("parts").addObject().put("type", "text").put("content", response.text());
-    message.put("finish_reason", lower(response.finishReason()));
+    ObjectNode message = messages.addObject().put("role", role);
+    message.putArray("parts").addObject().put("type", "text").put("content", text);
+    if (finishReason != null) {
+      message.put("finish_reason", finishReason);
+    }
     return messages.toString();
   }
 
@@ -228,8 +242,9 @@ public final class LlmcallTracing implements CallContextPropagator, CallEventLis
     }
 
     /**
-     * Whether the answer's text is recorded on the span ({@code gen_ai.output.messages}); off
-     * unless set, since answers may hold personal data.
+     * Whether the prompts and the answer are recorded on the span ({@code
+     * gen_ai.system_instructions}, {@code gen_ai.input.messages}, {@code gen_ai.output.messages});
+     * off unless set, since they may hold personal data.
      */
     public Builder recordContent(boolean on) {
       this.recordContent = on;

@@ -130,6 +130,7 @@ class LlmcallTracingTest {
     assertEquals(2, server.requestCount());
     assertEveryAttemptCarries(span);
     assertNull(span.getAttributes().get(LlmcallTracing.OUTPUT_MESSAGES), "content is opt-in");
+    assertNull(span.getAttributes().get(LlmcallTracing.INPUT_MESSAGES), "content is opt-in");
   }
 
   @Test
@@ -164,13 +165,17 @@ class LlmcallTracingTest {
     runtime.close();
     runtime = runtime(LlmcallTracing.builder(otel).recordContent(true).build());
     server.enqueue(FakeReply.stream("Hel", "lo").usage(5, 2));
-    assertEquals("Hello", call("none").textStream(null, "greet").reduce("", String::concat));
+    assertEquals("Hello", call("none").textStream("Be brief.", "greet").reduce("", String::concat));
 
     SpanData span = onlyCallSpan();
     assertEquals(1, events(span, LlmcallTracing.FIRST_TOKEN_EVENT).size());
     assertEquals(2L, span.getAttributes().get(LlmcallTracing.OUTPUT_TOKENS));
     assertEquals("[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"Hello\"}],"
         + "\"finish_reason\":\"stop\"}]", span.getAttributes().get(LlmcallTracing.OUTPUT_MESSAGES));
+    assertEquals("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"greet\"}]}]",
+        span.getAttributes().get(LlmcallTracing.INPUT_MESSAGES));
+    assertEquals("[{\"type\":\"text\",\"content\":\"Be brief.\"}]",
+        span.getAttributes().get(LlmcallTracing.SYSTEM_INSTRUCTIONS));
     assertEveryAttemptCarries(span);
   }
 

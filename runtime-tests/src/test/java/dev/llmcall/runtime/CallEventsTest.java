@@ -136,6 +136,9 @@ class CallEventsTest {
     assertEquals(time.waits().get(0), end.latency(), "virtual time: the wait is the latency");
     assertNull(end.failure());
     assertEquals(received.get(0).call(), end.call(), "one call, one identity");
+    CallEvent.Started started = (CallEvent.Started) received.get(0);
+    assertEquals("hi", started.prompt());
+    assertNull(started.system());
   }
 
   @Test

@@ -43,10 +43,17 @@ public sealed interface CallEvent {
     }
   }
 
-  /** The call started, on the caller's thread, before its first attempt. */
-  record Started(Call call) implements CallEvent {
+  /**
+   * The call started, on the caller's thread, before its first attempt.
+   *
+   * @param system the system prompt as the method made it, or {@code null}
+   * @param prompt the user prompt as the method made it; record it only where your telemetry may
+   *     hold what users wrote
+   */
+  record Started(Call call, String system, String prompt) implements CallEvent {
     public Started {
       Objects.requireNonNull(call, "call == null");
+      Objects.requireNonNull(prompt, "prompt == null");
     }
   }
 

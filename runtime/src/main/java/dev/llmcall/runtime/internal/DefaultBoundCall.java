@@ -75,12 +75,14 @@ public final class DefaultBoundCall implements BoundCall {
 
   @Override
   public LlmResponse<String> call(String system, String prompt) {
-    return run(attempts(null, true), encode(Prompt.of(system, prompt)));
+    Prompt asked = Prompt.of(system, prompt);
+    return run(attempts(asked, true), encode(asked));
   }
 
   @Override
   public String text(String system, String prompt) {
-    return run(attempts(null, false), encode(Prompt.of(system, prompt))).value();
+    Prompt asked = Prompt.of(system, prompt);
+    return run(attempts(asked, false), encode(asked)).value();
   }
 
   @Override
@@ -96,7 +98,7 @@ public final class DefaultBoundCall implements BoundCall {
   @Override
   public <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output) {
     Prompt asked = Prompt.structured(system, prompt, output);
-    Attempts attempts = attempts(null, false);
+    Attempts attempts = attempts(asked, false);
     attempts.record().decodesAnswer();
     while (true) {
       Round<T> round = decode(asked, attempts.record(), run(attempts, encode(asked)), output);
@@ -112,9 +114,10 @@ public final class DefaultBoundCall implements BoundCall {
       String system, String prompt, StructuredOutput<T> output) {
     CompletableFuture<LlmResponse<T>> future = new CompletableFuture<>();
     try {
-      Attempts attempts = attempts(null, false);
+      Prompt asked = Prompt.structured(system, prompt, output);
+      Attempts attempts = attempts(asked, false);
       attempts.record().decodesAnswer();
-      structuredRound(Prompt.structured(system, prompt, output), attempts, output, future);
+      structuredRound(asked, attempts, output, future);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
     }
@@ -195,8 +198,9 @@ public final class DefaultBoundCall implements BoundCall {
       Function<LlmResponse<String>, T> result) {
     CompletableFuture<T> future = new CompletableFuture<>();
     try {
-      Attempts attempts = attempts(null, filterIsResult);
-      attemptAsync(attempts, encode(Prompt.of(system, prompt)), future,
+      Prompt asked = Prompt.of(system, prompt);
+      Attempts attempts = attempts(asked, filterIsResult);
+      attemptAsync(attempts, encode(asked), future,
           r -> future.complete(result.apply(r)));
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
@@ -361,14 +365,14 @@ public final class DefaultBoundCall implements BoundCall {
   }
 
   private StreamingCall streamingCall(ChunkChannel channel, Prompt prompt, boolean filterIsResult) {
-    Attempts attempts = new Attempts(site, endpoint, policy, breaker, stats, context,
+    Attempts attempts = new Attempts(site, endpoint, policy, breaker, stats, context, prompt,
         context.streamTimeouts().total(), filterIsResult);
     return new StreamingCall(site, endpoint, attempts, context, channel, prompt);
   }
 
   /** A new call's attempts: its record, its deadline. */
-  private Attempts attempts(Duration shapeLimit, boolean filterIsResult) {
-    return new Attempts(site, endpoint, policy, breaker, stats, context, shapeLimit, filterIsResult);
+  private Attempts attempts(Prompt asked, boolean filterIsResult) {
+    return new Attempts(site, endpoint, policy, breaker, stats, context, asked, null, filterIsResult);
   }
 
   private byte[] encode(Prompt prompt) {

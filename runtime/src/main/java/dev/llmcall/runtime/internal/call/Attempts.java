@@ -12,6 +12,7 @@ import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.provider.Completion;
 import dev.llmcall.runtime.internal.provider.Endpoint;
+import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
 import dev.llmcall.runtime.spi.CallSite;
 import java.net.http.HttpRequest;
@@ -61,18 +62,20 @@ public final class Attempts {
   private long permit;
 
   /**
+   * @param asked what the call asks first, for the observers
    * @param shapeLimit the shape's own limit on the whole call (a stream's total timeout), or
    *     {@code null}
    * @param filterIsResult whether the return type can hold a refusal or content filter
    */
   public Attempts(CallSite site, Endpoint endpoint, RetryPolicy policy, DefaultCircuitBreaker breaker,
-      MethodStats stats, CallContext context, Duration shapeLimit, boolean filterIsResult) {
+      MethodStats stats, CallContext context, Prompt asked, Duration shapeLimit,
+      boolean filterIsResult) {
     this.site = site;
     this.endpoint = endpoint;
     this.wire = endpoint.wire();
     this.policy = policy;
     this.context = context;
-    this.record = new CallRecord(site, endpoint, breaker, stats, context);
+    this.record = new CallRecord(site, endpoint, breaker, stats, context, asked);
     this.limitNanos = shapeLimit == null ? policy.timeout().toNanos()
         : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
     this.deadlineNanos = now() + limitNanos;

@@ -12,6 +12,7 @@ import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.provider.Endpoint;
+import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.spi.CallSite;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class CallRecord {
   private boolean ended;
 
   CallRecord(CallSite site, Endpoint endpoint, DefaultCircuitBreaker breaker, MethodStats stats,
-      CallContext context) {
+      CallContext context, Prompt asked) {
     this.site = site;
     this.endpoint = endpoint;
     this.breaker = breaker;
@@ -59,7 +60,7 @@ public final class CallRecord {
       startNanos = context.scheduler().nanoTime();
       call = new CallEvent.Call(site.method(), endpoint.provider(), site.model(), clientRequestId,
           site.circuitBreaker());
-      CallEvent.Started started = new CallEvent.Started(call);
+      CallEvent.Started started = new CallEvent.Started(call, asked.system(), asked.user());
       captured = observers.capture(started);
       emit(started);
     } else {
