@@ -27,14 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * Named after the OpenTelemetry GenAI semantic conventions, with their attributes ({@code
  * gen_ai.operation.name} = {@code chat}, {@code gen_ai.provider.name} and {@code gen_ai.system},
- * {@code gen_ai.request.model}, {@code gen_ai.response.model} when a model answered, {@code
- * error.type} when the call failed), plus {@code llmcall.method}:
+ * {@code gen_ai.request.model}, {@code gen_ai.response.model}, {@code error.type}), plus {@code
+ * llmcall.method}. Each meter name keeps one set of tag keys, as Prometheus needs: {@code
+ * error.type} is {@code none} on a success and {@code gen_ai.response.model} {@code none} when no
+ * model answered.
  * <ul>
  *   <li>{@value GenAi#OPERATION_DURATION}: a timer of each call, waits included;
  *   <li>{@value GenAi#TOKEN_USAGE}: a distribution summary of the tokens of each call, by {@code
  *       gen_ai.token.type} = {@code input} | {@code output}.
  * </ul>
- * and llmcall's own:
+ * <p>And llmcall's own:
  * <ul>
  *   <li>{@code llmcall.client.attempts}: a counter of HTTP attempts by {@code outcome} ({@code
  *       success} or the error category);
@@ -61,6 +63,7 @@ public final class LlmcallMetrics implements CallEventListener {
   static final String BREAKER_TRANSITIONS = "llmcall.circuit_breaker.transitions";
   static final String METHOD = "llmcall.method";
   static final String BREAKER = "llmcall.circuit_breaker";
+  static final String NONE = "none";
 
   private final LlmRuntime runtime;
   private final MeterRegistry registry;
@@ -164,12 +167,16 @@ public final class LlmcallMetrics implements CallEventListener {
         GenAi.SYSTEM, provider, GenAi.REQUEST_MODEL, call.model());
   }
 
+  /**
+   * The conventions' attributes of a call's end. Every meter of a name has the same tag keys,
+   * because Prometheus exposes only the first set of keys it sees for a name (micrometer#877):
+   * a success has {@code error.type} = {@code none}, and a call no model answered has {@code
+   * gen_ai.response.model} = {@code none}.
+   */
   private static Tags genAi(CallEvent.Ended e) {
-    Tags tags = conventions(e.call()).and(METHOD, e.call().method());
-    if (e.responseModel() != null) {
-      tags = tags.and(GenAi.RESPONSE_MODEL, e.responseModel());
-    }
-    return e.outcome() == CallEvent.Outcome.SUCCEEDED ? tags : tags.and(GenAi.ERROR_TYPE, GenAi.errorType(e));
+    String responseModel = e.responseModel() == null ? NONE : e.responseModel();
+    String error = e.outcome() == CallEvent.Outcome.SUCCEEDED ? NONE : GenAi.errorType(e);
+    return ours(e.call()).and(GenAi.RESPONSE_MODEL, responseModel).and(GenAi.ERROR_TYPE, error);
   }
 
   private static Tags ours(CallEvent.Call call) {

@@ -1,7 +1,6 @@
 package dev.llmcall.micrometer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,13 +66,26 @@ class LlmcallMetricsTest {
   }
 
   @Test
+  void everyMeterOfANameHasTheSameTagKeysAsPrometheusNeeds() {
+    server.enqueue(FakeReply.text("ok")).enqueue(FakeReply.status(400));
+    call("none").text(null, "fine");
+    assertThrows(LlmException.class, () -> call("none").text(null, "bad"));
+    for (String name : new String[] {GenAi.OPERATION_DURATION, GenAi.TOKEN_USAGE}) {
+      java.util.Set<java.util.List<String>> keySets = new java.util.HashSet<>();
+      registry.find(name).meters().forEach(m -> keySets.add(
+          m.getId().getTags().stream().map(io.micrometer.core.instrument.Tag::getKey).sorted().toList()));
+      assertEquals(1, keySets.size(), name + ": " + keySets);
+    }
+    assertEquals(2, registry.find(GenAi.OPERATION_DURATION).timers().size());
+  }
+
+  @Test
   void aStreamRecordsItsDurationTokensAndTimeToFirstToken() {
     server.enqueue(FakeReply.stream("Hello", " world").usage(11, 2).model("gpt-4o-mini-2024-07-18"));
     assertEquals("Hello world", call("none").textStream(null, "hi").reduce("", String::concat));
 
-    Timer d = duration("gen_ai.response.model", "gpt-4o-mini-2024-07-18");
+    Timer d = duration("gen_ai.response.model", "gpt-4o-mini-2024-07-18", "error.type", "none");
     assertEquals(1, d.count());
-    assertNull(registry.find(GenAi.OPERATION_DURATION).tagKeys("error.type").timer(), "no error.type");
     DistributionSummary input = registry.get(GenAi.TOKEN_USAGE).tag("gen_ai.token.type", "input").summary();
     DistributionSummary output = registry.get(GenAi.TOKEN_USAGE).tag("gen_ai.token.type", "output").summary();
     assertEquals(11, input.totalAmount());
@@ -98,7 +110,7 @@ class LlmcallMetricsTest {
         "llmcall.wait.source", "backoff"));
     assertEquals(1, counter(LlmcallMetrics.ATTEMPTS, "outcome", "server_error"));
     assertEquals(1, counter(LlmcallMetrics.ATTEMPTS, "outcome", "success"));
-    Timer d = duration();
+    Timer d = duration("error.type", "none");
     assertEquals(1, d.count());
     assertTrue(d.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) >= time.waits().get(0).toMillis(),
         "the wait is part of the call's duration");
@@ -112,8 +124,8 @@ class LlmcallMetricsTest {
     assertThrows(LlmException.class, () -> guarded.text(null, "opens it"));
     assertThrows(LlmException.class, () -> guarded.text(null, "rejected"));
 
-    assertEquals(1, duration("error.type", "server_error").count());
-    assertEquals(1, duration("error.type", "circuit_open").count());
+    assertEquals(1, duration("error.type", "server_error", "gen_ai.response.model", "none").count());
+    assertEquals(1, duration("error.type", "circuit_open", "gen_ai.response.model", "none").count());
     assertEquals(1, counter(LlmcallMetrics.BREAKER_TRANSITIONS, "llmcall.circuit_breaker", "openai",
         "from", "closed", "to", "open"));
     assertEquals(1, registry.get(LlmcallMetrics.BREAKER_STATE).tags("llmcall.circuit_breaker", "openai",
