@@ -360,4 +360,33 @@ class CallEventsTest {
     }
     assertEquals(List.of(), messages(Level.INFO));
   }
+
+  @Test
+  void theCallersContextIsCurrentAroundAStreamsRetryAndItsCallbacks() {
+    server.enqueue(FakeReply.status(503)).enqueue(FakeReply.stream("a", "b"));
+    try (LlmRuntime runtime = runtime().listener(recorder)
+        .contextPropagator(threadLocalPropagator()).build()) {
+      TRACE.set("trace-7");
+      LlmStream s;
+      try {
+        s = call(runtime, "default").stream(null, "hi");
+      } finally {
+        TRACE.remove();
+      }
+      assertTimeoutPreemptively(GUARD, () -> {
+        while (!s.state().done()) {
+          time.advance(Duration.ofSeconds(1));
+          Thread.sleep(5);
+        }
+      });
+      assertEquals("ab", s.response().text());
+    }
+    assertEquals(List.of("started Events.ask gpt-4o-mini @trace-7",
+        "attempt 1 SERVER_ERROR BACKOFF @trace-7", "first token in attempt 2 @trace-7",
+        "attempt 2 ok NONE @trace-7", "ended SUCCEEDED after 2 @trace-7"), events);
+    for (RecordedRequest r : server.requests()) {
+      assertEquals("trace-7", r.header("x-trace"));
+    }
+    assertEquals(2, server.requests().size());
+  }
 }
