@@ -30,11 +30,6 @@ public final class Observers {
     this.log = Objects.requireNonNull(log, "log == null");
   }
 
-  /** Nobody listens and nothing is propagated: what a runtime without observers has. */
-  public static Observers none() {
-    return new Observers(List.of(), List.of(), new CallLog(false));
-  }
-
   public void add(CallEventListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener == null"));
   }
