@@ -5,6 +5,7 @@ import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
 import dev.llmcall.runtime.internal.breaker.HealthChecker;
 import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.call.MethodStats;
+import dev.llmcall.runtime.internal.call.RetryBank;
 import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.stream.StreamWatchdog;
@@ -61,6 +62,8 @@ public final class LlmRuntime implements AutoCloseable {
   private final List<CircuitBreaker.Listener> breakerListeners;
   private final Map<String, DefaultCircuitBreaker> breakers = new ConcurrentHashMap<>();
   private final HealthChecker healthChecker;
+  private final RetryBudget retryBudget;
+  private final Map<String, RetryBank> retryBanks = new ConcurrentHashMap<>();
 
   private LlmRuntime(Builder b) {
     this.providers = Map.copyOf(b.providers);
@@ -80,6 +83,7 @@ public final class LlmRuntime implements AutoCloseable {
     this.defaultBreakerConfig = b.defaultBreakerConfig;
     this.breakerListeners = List.copyOf(b.breakerListeners);
     this.healthChecker = new HealthChecker(transport, b.scheduler);
+    this.retryBudget = b.retryBudget;
   }
 
   /** A builder with the built-in retry policies and no providers. */
@@ -118,7 +122,9 @@ public final class LlmRuntime implements AutoCloseable {
     if (breaker != null) {
       healthChecker.watch(breaker, endpoint);
     }
-    return new DefaultBoundCall(site, endpoint, policy, breaker, methodStats, context);
+    RetryBank retries = retryBanks.computeIfAbsent(provider.name(),
+        k -> new RetryBank(retryBudget, context.scheduler()::nanoTime));
+    return new DefaultBoundCall(site, endpoint, policy, breaker, methodStats, retries, context);
   }
 
   /**
@@ -276,6 +282,7 @@ public final class LlmRuntime implements AutoCloseable {
     private CallListener listener;
     private StreamTimeouts streamTimeouts = StreamTimeouts.defaults();
     private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
+    private RetryBudget retryBudget = RetryBudget.DEFAULT;
     private final Map<String, CircuitBreakerConfig> breakerConfigs = new LinkedHashMap<>();
     private CircuitBreakerConfig defaultBreakerConfig = CircuitBreakerConfig.defaults();
     private final List<CircuitBreaker.Listener> breakerListeners = new ArrayList<>();
@@ -362,6 +369,15 @@ public final class LlmRuntime implements AutoCloseable {
     /** First-token, idle and total timeouts of streamed calls; {@link StreamTimeouts#defaults()}. */
     public Builder streamTimeouts(StreamTimeouts streamTimeouts) {
       this.streamTimeouts = Objects.requireNonNull(streamTimeouts, "streamTimeouts == null");
+      return this;
+    }
+
+    /**
+     * How many retries each provider may get beside its calls; {@link RetryBudget#DEFAULT} unless
+     * set, {@link RetryBudget#unlimited()} to turn it off.
+     */
+    public Builder retryBudget(RetryBudget retryBudget) {
+      this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget == null");
       return this;
     }
 

@@ -37,6 +37,7 @@ import java.time.Duration;
  *   <li>A failure before any content was received is retried from scratch, as the policy says.
  *       After content, the attempt is resumed when the method opted in and resuming is safe (never
  *       through a tool call), or the call ends with everything received. Never the reader's pace.
+ *   <li>A retry is also one the provider's {@link dev.llmcall.runtime.RetryBudget} allows.
  *   <li>An attempt whose failure opened the breaker does not sleep into it: the call waits for
  *       the breaker only when the policy waits for open breakers and it closes in time; else it
  *       ends at once.
@@ -53,6 +54,7 @@ public final class Attempts {
   private final RetryPolicy policy;
   private final CallContext context;
   private final CallRecord record;
+  private final RetryBank retries;
   private final long limitNanos;
   private final long deadlineNanos;
   private final boolean filterIsResult;
@@ -65,13 +67,16 @@ public final class Attempts {
    * @param filterIsResult whether the return type can hold a refusal or content filter
    */
   public Attempts(CallSite site, Endpoint endpoint, RetryPolicy policy, DefaultCircuitBreaker breaker,
-      MethodStats stats, CallContext context, Duration shapeLimit, boolean filterIsResult) {
+      MethodStats stats, RetryBank retries, CallContext context, Duration shapeLimit,
+      boolean filterIsResult) {
     this.site = site;
     this.endpoint = endpoint;
     this.wire = endpoint.wire();
     this.policy = policy;
     this.context = context;
     this.record = new CallRecord(site, endpoint, breaker, stats, context);
+    this.retries = retries;
+    retries.deposit();
     this.limitNanos = shapeLimit == null ? policy.timeout().toNanos()
         : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
     this.deadlineNanos = now() + limitNanos;
@@ -223,6 +228,10 @@ public final class Attempts {
         wait = open;
         source = WaitSource.CIRCUIT_OPEN;
       }
+    }
+    if (stop == null && !retries.withdraw()) {
+      stop = retries.denial();
+      record.retryDenied();
     }
     if (stop == null) {
       record.failed(c.category(), status, took, wait, source, usage);

@@ -128,6 +128,11 @@ public final class CallRecord {
     stats.repaired();
   }
 
+  /** A retry the provider's budget did not allow. */
+  void retryDenied() {
+    stats.retryDenied();
+  }
+
   /** Whether the call's breaker, if any, is open now. */
   boolean breakerOpen() {
     return breaker != null && breaker.state() == dev.llmcall.runtime.CircuitBreaker.State.OPEN;

@@ -160,8 +160,7 @@ public final class StreamingCall implements HttpTransport.Live {
         return new SseBodySubscriber(ex, channel);
       }
       // An error body is read whole, bounded in size, and ends when the attempt is cancelled.
-      BoundedBody errorBody = new BoundedBody(context.transport().maxResponseBytes());
-      ex.errorBody = errorBody;
+      BoundedBody errorBody = ex.errorBody(new BoundedBody(context.transport().maxResponseBytes()));
       return BodySubscribers.mapping(errorBody.apply(info), body -> {
         onHttpError(ex, info.statusCode(), wire.requestId(info.headers()),
             ErrorClassifier.classifyHttp(info.statusCode(), info.headers(),
