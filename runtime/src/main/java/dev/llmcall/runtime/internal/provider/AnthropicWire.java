@@ -80,6 +80,24 @@ enum AnthropicWire implements ProviderWire {
       if (site.temperature() != null) {
         g.writeNumberField("temperature", site.temperature());
       }
+      CallSite.Options o = site.options();
+      if (o.topP() != null) {
+        g.writeNumberField("top_p", o.topP());
+      }
+      if (!o.stop().isEmpty()) {
+        g.writeArrayFieldStart("stop_sequences");
+        for (String s : o.stop()) {
+          g.writeString(s);
+        }
+        g.writeEndArray();
+      }
+      if (o.thinkingBudget() != null) {
+        g.writeObjectFieldStart("thinking");
+        g.writeStringField("type", "enabled");
+        g.writeNumberField("budget_tokens", o.thinkingBudget());
+        g.writeEndObject();
+      }
+      // seed and reasoningEffort are OpenAI's; the processor rejects them for Anthropic.
       g.writeEndObject();
     });
   }

@@ -90,6 +90,24 @@ enum OpenAiWire implements ProviderWire {
       if (site.temperature() != null) {
         g.writeNumberField("temperature", site.temperature());
       }
+      CallSite.Options o = site.options();
+      if (o.topP() != null) {
+        g.writeNumberField("top_p", o.topP());
+      }
+      if (!o.stop().isEmpty()) {
+        g.writeArrayFieldStart("stop");
+        for (String s : o.stop()) {
+          g.writeString(s);
+        }
+        g.writeEndArray();
+      }
+      if (o.seed() != null) {
+        g.writeNumberField("seed", o.seed());
+      }
+      if (o.reasoningEffort() != null) {
+        g.writeStringField("reasoning_effort", o.reasoningEffort());
+      }
+      // thinkingBudget is Anthropic's; the processor rejects it for OpenAI-wire providers.
       g.writeEndObject();
     });
   }
