@@ -2,7 +2,9 @@ package dev.llmcall.runtime;
 
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -288,7 +290,16 @@ public final class ProviderConfig {
 
   /** What the transport needs to call {@code model} at this provider, resolved once. */
   Endpoint endpoint(String model, PriceTable prices) {
-    List<String> secrets = secretHeaders.stream().map(headers::get).toList();
+    List<String> secrets = new ArrayList<>();
+    for (String header : secretHeaders) {
+      String value = headers.get(header);
+      secrets.add(value);
+      int space = value.indexOf(' ');
+      if (space > 0) { // "Bearer <token>": the token alone is as secret
+        secrets.add(value.substring(space + 1).strip());
+      }
+    }
+    secrets.sort(Comparator.comparingInt(String::length).reversed()); // whole values first
     return Endpoint.resolve(name, wire, baseUrl, model, apiVersion, apiKey, credentials,
         headers, secrets, prices);
   }
