@@ -42,6 +42,6 @@ public record Cost(BigDecimal input, BigDecimal output) {
 
   @Override
   public String toString() {
-    return "USD " + total().toPlainString();
+    return "USD " + total().stripTrailingZeros().toPlainString();
   }
 }
