@@ -14,6 +14,7 @@ import dev.llmcall.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,6 +129,25 @@ class ProviderCredentialsTest {
     assertFalse(e.getMessage().contains(gatewayKey), e.getMessage());
     assertFalse(e.providerCode().orElseThrow().contains(gatewayKey));
     assertEquals("Bearer " + gatewayKey, server.takeRequest().header("cf-aig-authorization"));
+  }
+
+  @Test
+  void openAiOrganizationAndProjectComeFromTheSdkVariables() {
+    LlmRuntime runtime = LlmRuntime.builder().environment(Map.of(
+        "OPENAI_API_KEY", KEY,
+        "OPENAI_BASE_URL", server.openAiBaseUrl().toString(),
+        "OPENAI_ORG_ID", "org-env",
+        "OPENAI_PROJECT_ID", "proj-env",
+        "XAI_API_KEY", KEY,
+        "XAI_BASE_URL", server.openAiBaseUrl().toString())).build();
+    runtimes.add(runtime);
+    assertEquals(List.of("OpenAI-Organization", "OpenAI-Project"),
+        List.copyOf(runtime.provider("openai").headerNames()));
+    assertTrue(runtime.provider("xai").headerNames().isEmpty(), "OpenAI's own variables only");
+    runtime.bind(CallSite.of("A.b", "openai", "m")).call(null, "hi");
+    RecordedRequest r = server.takeRequest();
+    assertEquals("org-env", r.header("openai-organization"));
+    assertEquals("proj-env", r.header("openai-project"));
   }
 
   // ---- Credentials asked for per attempt ----
