@@ -13,6 +13,7 @@ import dev.llmcall.testkit.RecordedRequest;
 import dev.llmcall.testkit.VirtualScheduler;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,42 @@ class AzureOpenAiTest {
     IllegalStateException k = assertThrows(IllegalStateException.class,
         () -> noKey.bind(CallSite.of("A.b", "azure", "dep")));
     assertTrue(k.getMessage().contains("AZURE_OPENAI_API_KEY"), k.getMessage());
+  }
+
+  @Test
+  void entraIdTokensAreBearerTokensAskedForPerAttempt() {
+    AtomicInteger asked = new AtomicInteger();
+    runtime.close();
+    runtime = LlmRuntime.builder()
+        .provider(ProviderConfig.azureOpenAi(endpoint, null)
+            .withEntraIdToken(() -> "eyJ-entra-token-" + asked.incrementAndGet()))
+        .scheduler(new VirtualScheduler())
+        .build();
+    server.enqueue(FakeReply.status(429)).enqueue(FakeReply.text("ok"));
+    assertEquals(2, runtime.bind(CallSite.of("A.b", "azure", "dep")).call(null, "hi").attempts());
+    for (int i = 1; i <= 2; i++) {
+      RecordedRequest req = server.takeRequest();
+      assertEquals("Bearer eyJ-entra-token-" + i, req.header("authorization"));
+      assertNull(req.header("api-key"));
+    }
+    assertTrue(runtime.provider("azure").toString().contains("<Entra ID token>"));
+    assertThrows(IllegalStateException.class,
+        () -> ProviderConfig.openAi(null).withEntraIdToken(() -> "t"));
+    // A key given afterwards goes back to api-key.
+    assertFalse(runtime.provider("azure").withApiKey(KEY).toString().contains("Entra"));
+  }
+
+  @Test
+  void anEntraIdTokenFromTheEnvironmentIsUsedWhenThereIsNoKey() {
+    LlmRuntime fromEnv = LlmRuntime.builder().environment(Map.of(
+        "AZURE_OPENAI_ENDPOINT", endpoint.toString(),
+        "AZURE_OPENAI_AD_TOKEN", "eyJ-env-token")).build();
+    try (fromEnv) {
+      fromEnv.bind(CallSite.of("A.b", "azure", "dep")).call(null, "hi");
+      RecordedRequest req = server.takeRequest();
+      assertEquals("Bearer eyJ-env-token", req.header("authorization"));
+      assertNull(req.header("api-key"));
+    }
   }
 
   @Test

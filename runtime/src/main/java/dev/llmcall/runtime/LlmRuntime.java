@@ -101,7 +101,8 @@ public final class LlmRuntime implements AutoCloseable {
    * ANTHROPIC_BASE_URL}, {@code XAI_API_KEY}/{@code XAI_BASE_URL}, and for OpenAI {@code
    * OPENAI_ORG_ID}/{@code OPENAI_PROJECT_ID} (sent as {@code OpenAI-Organization}/{@code
    * OpenAI-Project}); provider {@code azure} is Azure OpenAI at {@code AZURE_OPENAI_ENDPOINT} with
-   * {@code AZURE_OPENAI_API_KEY} and, if set, {@code OPENAI_API_VERSION}. Any other provider name
+   * {@code AZURE_OPENAI_API_KEY} (else an Entra ID token in {@code AZURE_OPENAI_AD_TOKEN}) and, if
+   * set, {@code OPENAI_API_VERSION}. Any other provider name
    * {@code foo-bar} is an OpenAI-compatible endpoint at {@code FOO_BAR_BASE_URL}, with the
    * optional key {@code FOO_BAR_API_KEY}.
    */
@@ -275,8 +276,13 @@ public final class LlmRuntime implements AutoCloseable {
     if (endpoint == null || endpoint.isBlank()) {
       return null;
     }
-    ProviderConfig azure = ProviderConfig.azureOpenAi(
-        URI.create(endpoint.strip()), environment.get("AZURE_OPENAI_API_KEY"));
+    String key = environment.get("AZURE_OPENAI_API_KEY");
+    String token = environment.get("AZURE_OPENAI_AD_TOKEN");
+    ProviderConfig azure = ProviderConfig.azureOpenAi(URI.create(endpoint.strip()), key);
+    if ((key == null || key.isBlank()) && token != null && !token.isBlank()) {
+      String entraToken = token.strip();
+      azure = azure.withEntraIdToken(() -> entraToken);
+    }
     String version = environment.get("OPENAI_API_VERSION");
     return version == null || version.isBlank() ? azure : azure.withApiVersion(version);
   }

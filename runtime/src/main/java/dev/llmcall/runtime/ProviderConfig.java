@@ -71,16 +71,17 @@ public final class ProviderConfig {
   private final SortedMap<String, String> headers;
   private final SortedSet<String> secretHeaders;
   private final String apiVersion;
+  private final boolean entraId;
 
   private ProviderConfig(String name, Wire wire, URI baseUrl, String apiKey, String apiKeyVariable) {
     this(name, wire, baseUrl, apiKey, apiKeyVariable, null, new TreeMap<>(String.CASE_INSENSITIVE_ORDER),
         new TreeSet<>(String.CASE_INSENSITIVE_ORDER),
-        wire == Wire.AZURE_OPENAI_CHAT ? AZURE_OPENAI_API_VERSION : null);
+        wire == Wire.AZURE_OPENAI_CHAT ? AZURE_OPENAI_API_VERSION : null, false);
   }
 
   private ProviderConfig(String name, Wire wire, URI baseUrl, String apiKey, String apiKeyVariable,
       Supplier<String> credentials, SortedMap<String, String> headers, SortedSet<String> secretHeaders,
-      String apiVersion) {
+      String apiVersion, boolean entraId) {
     this.name = Objects.requireNonNull(name, "name == null");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
@@ -94,6 +95,7 @@ public final class ProviderConfig {
     this.headers = Collections.unmodifiableSortedMap(headers);
     this.secretHeaders = Collections.unmodifiableSortedSet(secretHeaders);
     this.apiVersion = apiVersion;
+    this.entraId = entraId;
   }
 
   /** OpenAI with the given key (may be {@code null} until a client needs it). */
@@ -136,13 +138,13 @@ public final class ProviderConfig {
   /** The same provider at another base URL, such as a proxy or a test server. */
   public ProviderConfig withBaseUrl(URI baseUrl) {
     return new ProviderConfig(name, wire, baseUrl, apiKey, apiKeyVariable, credentials,
-        copy(headers), copy(secretHeaders), apiVersion);
+        copy(headers), copy(secretHeaders), apiVersion, entraId);
   }
 
   /** The same provider with another key, in place of any {@linkplain #withCredentials credentials}. */
   public ProviderConfig withApiKey(String apiKey) {
     return new ProviderConfig(name, wire, baseUrl, apiKey, apiKeyVariable, null,
-        copy(headers), copy(secretHeaders), apiVersion);
+        copy(headers), copy(secretHeaders), apiVersion, false);
   }
 
   /**
@@ -162,7 +164,27 @@ public final class ProviderConfig {
   public ProviderConfig withCredentials(Supplier<String> credentials) {
     return new ProviderConfig(name, wire, baseUrl, null, apiKeyVariable,
         Objects.requireNonNull(credentials, "credentials == null"), copy(headers),
-        copy(secretHeaders), apiVersion);
+        copy(secretHeaders), apiVersion, false);
+  }
+
+  /**
+   * The same Azure OpenAI provider with Microsoft Entra ID access tokens in place of a key: sent
+   * as {@code Authorization: Bearer}, not {@code api-key}, and asked for once per attempt as
+   * {@link #withCredentials} does (so a token provider that refreshes ahead of expiry fits).
+   *
+   * <pre>{@code
+   * ProviderConfig.azureOpenAi(endpoint, null).withEntraIdToken(() -> tokenCache.current())
+   * }</pre>
+   *
+   * @throws IllegalStateException if this is not an Azure OpenAI provider
+   */
+  public ProviderConfig withEntraIdToken(Supplier<String> tokens) {
+    if (wire != Wire.AZURE_OPENAI_CHAT) {
+      throw new IllegalStateException("only Azure OpenAI takes Entra ID tokens, not " + name);
+    }
+    return new ProviderConfig(name, wire, baseUrl, null, apiKeyVariable,
+        Objects.requireNonNull(tokens, "tokens == null"), copy(headers), copy(secretHeaders),
+        apiVersion, true);
   }
 
   /**
@@ -204,12 +226,12 @@ public final class ProviderConfig {
       throw new IllegalArgumentException("bad api-version: " + apiVersion);
     }
     return new ProviderConfig(name, wire, baseUrl, apiKey, apiKeyVariable, credentials,
-        copy(headers), copy(secretHeaders), apiVersion.strip());
+        copy(headers), copy(secretHeaders), apiVersion.strip(), entraId);
   }
 
   ProviderConfig withApiKeyVariable(String variable) {
     return new ProviderConfig(name, wire, baseUrl, apiKey, variable, credentials,
-        copy(headers), copy(secretHeaders), apiVersion);
+        copy(headers), copy(secretHeaders), apiVersion, entraId);
   }
 
   private ProviderConfig header(String header, String value, boolean secret) {
@@ -238,7 +260,7 @@ public final class ProviderConfig {
       s.add(header);
     }
     return new ProviderConfig(name, wire, baseUrl, apiKey, apiKeyVariable, credentials, h, s,
-        apiVersion);
+        apiVersion, entraId);
   }
 
   public String name() {
@@ -300,13 +322,14 @@ public final class ProviderConfig {
       }
     }
     secrets.sort(Comparator.comparingInt(String::length).reversed()); // whole values first
-    return Endpoint.resolve(name, wire, baseUrl, model, apiVersion, apiKey, credentials,
+    return Endpoint.resolve(name, wire, baseUrl, model, apiVersion, apiKey, credentials, entraId,
         headers, secrets, prices);
   }
 
   @Override
   public String toString() {
-    String key = credentials != null ? "<supplied>" : apiKey == null ? "<none>" : "<redacted>";
+    String key = entraId ? "<Entra ID token>" : credentials != null ? "<supplied>"
+        : apiKey == null ? "<none>" : "<redacted>";
     return "ProviderConfig{name=" + name + ", wire=" + wire + ", baseUrl=" + baseUrl
         + (apiVersion == null ? "" : ", apiVersion=" + apiVersion)
         + ", apiKey=" + key + (headers.isEmpty() ? "" : ", headers=" + headers.keySet()) + "}";

@@ -11,11 +11,23 @@ import java.util.Objects;
 /**
  * Azure OpenAI: OpenAI Chat Completions bodies, at {@code POST
  * {endpoint}/openai/deployments/{deployment}/chat/completions?api-version={version}} with the key
- * in {@code api-key}. The call site's model is the deployment's name. Its error and content-filter
- * shapes are the classifier's. Internal: not part of the API.
+ * in {@code api-key}, or a Microsoft Entra ID token as a bearer token. The call site's model is the
+ * deployment's name. Its error and content-filter shapes are the classifier's. Internal: not part
+ * of the API.
  */
 enum AzureOpenAiWire implements ProviderWire {
-  INSTANCE;
+  /** Authenticated by the resource's key. */
+  INSTANCE("api-key", ""),
+  /** Authenticated by a Microsoft Entra ID access token. */
+  ENTRA_ID("Authorization", "Bearer ");
+
+  private final String authHeader;
+  private final String scheme;
+
+  AzureOpenAiWire(String authHeader, String scheme) {
+    this.authHeader = authHeader;
+    this.scheme = scheme;
+  }
 
   @Override
   public URI callUri(URI baseUrl, String model, String apiVersion) {
@@ -34,14 +46,14 @@ enum AzureOpenAiWire implements ProviderWire {
     HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.callUri())
         .header("Content-Type", "application/json")
         .header("Accept", "application/json"));
-    return credential == null ? b : b.setHeader("api-key", credential);
+    return credential == null ? b : b.setHeader(authHeader, scheme + credential);
   }
 
   @Override
   public HttpRequest.Builder probeRequest(Endpoint endpoint, String credential) {
     HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.probeUri())
         .header("Accept", "application/json"));
-    return (credential == null ? b : b.setHeader("api-key", credential)).GET();
+    return (credential == null ? b : b.setHeader(authHeader, scheme + credential)).GET();
   }
 
   @Override

@@ -44,11 +44,15 @@ public record Endpoint(String provider, ProviderWire wire, URI baseUrl, String a
         ProviderWire.of(wire).probeUri(baseUrl, null), null, Map.of(), List.of(), PriceTable.empty());
   }
 
-  /** The endpoint for calls to {@code model}; {@code apiVersion} is Azure OpenAI's, or null. */
+  /**
+   * The endpoint for calls to {@code model}; {@code apiVersion} is Azure OpenAI's, or null, and
+   * {@code entraId} says that Azure's credentials are Entra ID tokens, sent as bearer tokens.
+   */
   public static Endpoint resolve(String provider, ProviderConfig.Wire wireKind, URI baseUrl,
-      String model, String apiVersion, String apiKey, Supplier<String> credentials,
+      String model, String apiVersion, String apiKey, Supplier<String> credentials, boolean entraId,
       Map<String, String> headers, List<String> secrets, PriceTable prices) {
-    ProviderWire wire = ProviderWire.of(wireKind);
+    ProviderWire wire = entraId && wireKind == ProviderConfig.Wire.AZURE_OPENAI_CHAT
+        ? AzureOpenAiWire.ENTRA_ID : ProviderWire.of(wireKind);
     return new Endpoint(provider, wire, baseUrl, apiKey, wire.callUri(baseUrl, model, apiVersion),
         wire.probeUri(baseUrl, apiVersion), credentials, headers, secrets, prices);
   }
