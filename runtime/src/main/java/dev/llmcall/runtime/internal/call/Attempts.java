@@ -60,6 +60,7 @@ public final class Attempts {
   private final boolean filterIsResult;
   private long attemptStartNanos;
   private long permit;
+  private String credential;
 
   /**
    * @param shapeLimit the shape's own limit on the whole call (a stream's total timeout), or
@@ -139,13 +140,39 @@ public final class Attempts {
       }
       return new Go(null, wait);
     }
+    credential = credential(what);
     Duration perAttempt = context.transport().requestTimeout();
     return new Go(remaining < perAttempt.toNanos() ? Duration.ofNanos(remaining) : perAttempt, null);
   }
 
+  /**
+   * The credential of the attempt {@link #begin} let through: asked for once per attempt (a
+   * rotated key, a fresh token) and kept to be redacted. A supplier that fails ends the call
+   * before anything is sent, its permit returned to the breaker uncounted.
+   */
+  private String credential(String what) {
+    String value;
+    RuntimeException failure = null;
+    try {
+      value = endpoint.credential();
+    } catch (RuntimeException e) {
+      value = null;
+      failure = e;
+    }
+    if (value == null && endpoint.suppliesCredentials()) {
+      record.abandoned(permit);
+      String why = failure == null ? "supplied none" : "threw " + failure.getClass().getName();
+      throw record.failure(new Classification(ErrorCategory.AUTHENTICATION, false, null,
+          "the credentials of provider '" + endpoint.provider() + "' " + why + ", so " + what, null),
+          0, null, failure, false, null);
+    }
+    record.credentialUsed(value);
+    return value;
+  }
+
   /** The request of an attempt: the provider's headers, the call's id, the body. */
   public HttpRequest request(byte[] body, Duration timeout, boolean stream) {
-    HttpRequest.Builder b = wire.newRequest(endpoint);
+    HttpRequest.Builder b = wire.newRequest(endpoint, credential);
     if (stream) {
       b.setHeader("Accept", "text/event-stream");
     }
@@ -175,7 +202,7 @@ public final class Attempts {
     record.succeeded(permit, took(), status, usage);
     return new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(), c.finishReason(),
         record.usage(), record.redact(requestId), record.clientRequestId(), record.history(),
-        c.refusal());
+        c.refusal(), endpoint.cost(c.model(), site.model(), record.usage()));
   }
 
   /**

@@ -17,29 +17,28 @@ enum OpenAiWire implements ProviderWire {
   INSTANCE;
 
   @Override
-  public URI callUri(URI baseUrl) {
+  public URI callUri(URI baseUrl, String model, String apiVersion) {
     return URI.create(baseUrl + "/chat/completions");
   }
 
   @Override
-  public HttpRequest.Builder newRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = ProviderWire.builder(endpoint.callUri())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json");
-    if (endpoint.apiKey() != null) {
-      b.header("Authorization", "Bearer " + endpoint.apiKey());
-    }
-    return b;
+  public URI probeUri(URI baseUrl, String apiVersion) {
+    return URI.create(baseUrl + "/models");
   }
 
   @Override
-  public HttpRequest.Builder probeRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = ProviderWire.builder(URI.create(endpoint.baseUrl() + "/models"))
-        .header("Accept", "application/json");
-    if (endpoint.apiKey() != null) {
-      b.header("Authorization", "Bearer " + endpoint.apiKey());
-    }
-    return b.GET();
+  public HttpRequest.Builder newRequest(Endpoint endpoint, String credential) {
+    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.callUri())
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json"));
+    return credential == null ? b : b.setHeader("Authorization", "Bearer " + credential);
+  }
+
+  @Override
+  public HttpRequest.Builder probeRequest(Endpoint endpoint, String credential) {
+    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.probeUri())
+        .header("Accept", "application/json"));
+    return (credential == null ? b : b.setHeader("Authorization", "Bearer " + credential)).GET();
   }
 
   @Override
