@@ -286,13 +286,7 @@ public final class StreamingCall implements HttpTransport.Live {
 
   /** The reader was interrupted while it waited: the stream ends, the exception says so. */
   synchronized LlmException interrupted(InterruptedException e) {
-    channel.close();
-    if (current != null && !current.ended) {
-      current.ended = true;
-      current.cancel();
-      attempts.abandoned();
-    }
-    finish();
+    cancel();
     return attempts.interrupted(e, received(true));
   }
 
