@@ -48,4 +48,33 @@ public @interface LlmCall {
    * Counted apart from transport retries.
    */
   int repairAttempts() default -1;
+
+  /** Nucleus sampling ({@code top_p}), from 0 to 1; {@code NaN} leaves it to the provider. */
+  double topP() default Double.NaN;
+
+  /**
+   * Stop sequences: the model stops before writing any of them. At most 4 (OpenAI's limit), none
+   * empty, no duplicates; OpenAI {@code stop}, Anthropic {@code stop_sequences}.
+   */
+  String[] stop() default {};
+
+  /**
+   * A sampling seed, for best-effort repeatable answers (OpenAI and compatible servers; Anthropic
+   * has none, a compile error there); {@code Long.MIN_VALUE} leaves it unset.
+   */
+  long seed() default Long.MIN_VALUE;
+
+  /**
+   * How much a reasoning model thinks before it answers (OpenAI {@code reasoning_effort}):
+   * {@code "minimal"}, {@code "low"}, {@code "medium"} or {@code "high"}; empty leaves it to the
+   * model. Not for Anthropic, which has {@link #thinkingBudget()} instead.
+   */
+  String reasoningEffort() default "";
+
+  /**
+   * Anthropic extended thinking with this many tokens to think in: at least 1024 and less than
+   * {@link #maxTokens()} (4096 when unset); 0 leaves thinking off. With thinking on, Anthropic
+   * takes no {@link #temperature()} and a {@link #topP()} only from 0.95 to 1. Anthropic only.
+   */
+  int thinkingBudget() default 0;
 }

@@ -91,6 +91,21 @@ final class AnnotationValues {
     return value instanceof Double ? ((Double) value).isNaN() : value.longValue() == -1;
   }
 
+  /** A {@code String[]} member, if it has at least one element. */
+  Optional<Setting<List<String>>> stringArray(
+      Element element, AnnotationMirror annotation, String member) {
+    return get(element, annotation, member, List.class)
+        .filter(s -> !s.value().isEmpty())
+        .map(s -> s.map(list -> {
+          List<String> strings = new ArrayList<>();
+          for (Object v : (List<?>) list) {
+            Object value = ((javax.lang.model.element.AnnotationValue) v).getValue();
+            strings.add(String.valueOf(value));
+          }
+          return List.copyOf(strings);
+        }));
+  }
+
   /** {@link #get} for a string member, empty also if the string is empty ("not set here"). */
   Optional<Setting<String>> nonEmptyString(
       Element element, AnnotationMirror annotation, String member) {

@@ -23,6 +23,7 @@ import java.util.TreeSet;
  *     reaches only methods that stream, so only the method's own can be misplaced
  * @param circuitBreaker the {@code @CircuitBreaker} name of the method or its interface, as
  *     written (empty means the provider)
+ * @param options the model options of the method's {@code @LlmCall} that are set
  * @param source the method and its {@code @LlmCall} annotation
  */
 record CallModel(
@@ -37,6 +38,7 @@ record CallModel(
     List<Setting<RetryOverride>> retryOverrides,
     Optional<Setting<Boolean>> resumeStream,
     Optional<Setting<String>> circuitBreaker,
+    Options options,
     SourceRef source) {
 
   CallModel {
@@ -54,6 +56,7 @@ record CallModel(
       throw new IllegalArgumentException("resumeStream is present only when true");
     }
     Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
+    Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(source, "source == null");
     if (source.annotation() == null) {
       throw new IllegalArgumentException("source needs the @LlmCall annotation");
@@ -70,6 +73,30 @@ record CallModel(
     RetryOverride {
       Objects.requireNonNull(member, "member == null");
       Objects.requireNonNull(value, "value == null");
+    }
+  }
+
+  /**
+   * The options of current models an {@code @LlmCall} may set, each present only when set.
+   *
+   * @param topP {@code topP}, if not NaN
+   * @param stop {@code stop}, if not empty
+   * @param seed {@code seed}, if not {@code Long.MIN_VALUE}
+   * @param reasoningEffort {@code reasoningEffort}, if not empty
+   * @param thinkingBudget {@code thinkingBudget}, if not 0
+   */
+  record Options(
+      Optional<Setting<Double>> topP,
+      Optional<Setting<List<String>>> stop,
+      Optional<Setting<Long>> seed,
+      Optional<Setting<String>> reasoningEffort,
+      Optional<Setting<Integer>> thinkingBudget) {
+    Options {
+      Objects.requireNonNull(topP, "topP == null");
+      Objects.requireNonNull(stop, "stop == null");
+      Objects.requireNonNull(seed, "seed == null");
+      Objects.requireNonNull(reasoningEffort, "reasoningEffort == null");
+      Objects.requireNonNull(thinkingBudget, "thinkingBudget == null");
     }
   }
 

@@ -122,6 +122,15 @@ final class ClientImplWriter {
     call.maxTokens().map(Setting::value).filter(t -> t > 0)
         .ifPresent(t -> code.add("\n.maxTokens($L)", t));
     call.temperature().map(Setting::value).ifPresent(t -> code.add("\n.temperature($L)", t));
+    CallModel.Options options = call.options();
+    options.topP().map(Setting::value).ifPresent(p -> code.add("\n.topP($L)", p));
+    options.stop().map(Setting::value).ifPresent(stop -> code.add("\n.stop($L)",
+        stop.stream().map(s -> CodeBlock.of("$S", s)).collect(CodeBlock.joining(", "))));
+    options.seed().map(Setting::value).ifPresent(s -> code.add("\n.seed($LL)", s));
+    options.reasoningEffort().map(Setting::value)
+        .ifPresent(e -> code.add("\n.reasoningEffort($S)", e));
+    options.thinkingBudget().map(Setting::value)
+        .ifPresent(b -> code.add("\n.thinkingBudget($L)", b));
     call.repairAttempts().map(Setting::value)
         .ifPresent(r -> code.add("\n.repairAttempts($L)", r));
     call.retryPolicy().map(Setting::value).ifPresent(p -> code.add("\n.retryPolicy($S)", p));

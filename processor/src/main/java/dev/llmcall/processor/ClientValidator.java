@@ -158,6 +158,8 @@ final class ClientValidator {
     call.temperature().filter(t -> !(t.value() >= 0 && t.value() <= 2)).ifPresent(t ->
         report.error(t.source(), Messages.TEMPERATURE_OUT_OF_RANGE, t.value(),
             method.displayName()));
+    ModelOptionsValidator.check(method.displayName(), call,
+        method.returnKind().map(ReturnKind::structured).orElse(false), report);
     own(call.retryPolicy()).ifPresent(r -> checkRetryPolicy(r, method.displayName(), report));
     checkRetryOverrides(call.retryOverrides().stream().filter(s -> !s.inherited()).toList(),
         method.displayName(), report);

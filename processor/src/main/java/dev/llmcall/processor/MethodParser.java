@@ -125,7 +125,17 @@ final class MethodParser {
                 defaults.resumeStream().filter(s -> streaming).map(Setting::asInherited)),
         breaker.flatMap(a -> values.get(method, a, "provider", String.class))
             .or(() -> defaults.circuitBreaker().map(Setting::asInherited)),
+        options(method, llmCall),
         SourceRef.of(method, llmCall));
+  }
+
+  private CallModel.Options options(ExecutableElement method, AnnotationMirror llmCall) {
+    return new CallModel.Options(
+        values.get(method, llmCall, "topP", Double.class).filter(s -> !s.value().isNaN()),
+        values.stringArray(method, llmCall, "stop"),
+        values.get(method, llmCall, "seed", Long.class).filter(s -> s.value() != Long.MIN_VALUE),
+        values.nonEmptyString(method, llmCall, "reasoningEffort"),
+        values.get(method, llmCall, "thinkingBudget", Integer.class).filter(s -> s.value() != 0));
   }
 
   /** The type of {@code method} as a member of {@code client}, type arguments substituted. */

@@ -41,6 +41,34 @@ class ProviderWireTest {
   }
 
   @Test
+  void openAiOptionsOfCurrentModels() { // #12
+    server.enqueue(FakeReply.text("ok"));
+    runtime.bind(CallSite.of("A.b", "openai", "o4-mini").topP(0.9).stop("END", "###").seed(-7)
+        .reasoningEffort("low")).call(null, "hi");
+    JsonNode body = server.takeRequest().json();
+    assertEquals(0.9, body.path("top_p").asDouble());
+    assertEquals("[\"END\",\"###\"]", body.path("stop").toString());
+    assertEquals(-7, body.path("seed").asLong());
+    assertEquals("low", body.path("reasoning_effort").asText());
+    assertFalse(body.has("thinking"));
+  }
+
+  @Test
+  void anthropicOptionsOfCurrentModels() { // #12
+    server.enqueue(FakeReply.text("ok"));
+    runtime.bind(CallSite.of("A.b", "anthropic", "claude-sonnet-4-5").maxTokens(8000)
+        .thinkingBudget(2048).topP(0.95).stop("END")).call(null, "hi");
+    JsonNode body = server.takeRequest().json();
+    assertEquals(8000, body.path("max_tokens").asInt());
+    assertEquals("enabled", body.path("thinking").path("type").asText());
+    assertEquals(2048, body.path("thinking").path("budget_tokens").asInt());
+    assertEquals(0.95, body.path("top_p").asDouble());
+    assertEquals("[\"END\"]", body.path("stop_sequences").toString());
+    assertFalse(body.has("seed"));
+    assertFalse(body.has("temperature"));
+  }
+
+  @Test
   void openAiRequestHasPathHeadersAndBody() {
     server.enqueue(FakeReply.text("Hi.").usage(12, 3).requestId("req_abc"));
     BoundCall call = runtime.bind(

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param successes calls that returned a response
  * @param successesAfterRetry successful calls that needed more than one attempt
  * @param repairs structured answers sent back to be corrected (apart from retries)
+ * @param retriesDenied failures the policy would have retried, ended because the provider's
+ *     {@link RetryBudget} was spent
  * @param failures calls that ended in an {@link LlmException}
  * @param failedAttempts failed attempts by category
  * @param failuresByCategory failed calls by the category of their last error
@@ -28,6 +30,7 @@ public record CallMetrics(
     long successes,
     long successesAfterRetry,
     long repairs,
+    long retriesDenied,
     long failures,
     Map<ErrorCategory, Long> failedAttempts,
     Map<ErrorCategory, Long> failuresByCategory) {

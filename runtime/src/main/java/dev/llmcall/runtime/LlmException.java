@@ -44,6 +44,7 @@ public final class LlmException extends RuntimeException {
   private final String partialText;
   private final String refusal;
   private final Usage usage;
+  private final Cost cost;
 
   private LlmException(Builder b) {
     super(message(b), b.cause);
@@ -65,6 +66,7 @@ public final class LlmException extends RuntimeException {
     this.partialText = b.partialText;
     this.refusal = b.refusal;
     this.usage = b.usage;
+    this.cost = b.cost;
   }
 
   /** Starts an exception of the given category; {@code detail} is the human-readable reason. */
@@ -153,6 +155,14 @@ public final class LlmException extends RuntimeException {
     return usage;
   }
 
+  /**
+   * What {@link #usage()} cost at list price, every attempt included, by the price of the model
+   * the method asked for in the runtime's {@link PriceTable}; empty when that price is unknown.
+   */
+  public Optional<Cost> cost() {
+    return Optional.ofNullable(cost);
+  }
+
   /** For a streamed call: where the stream was when it failed. */
   public Optional<StreamState> streamState() {
     return Optional.ofNullable(stream);
@@ -203,6 +213,7 @@ public final class LlmException extends RuntimeException {
     b.partialText = partialText;
     b.refusal = refusal;
     b.usage = usage;
+    b.cost = cost;
     b.cause = getCause();
     return b;
   }
@@ -259,6 +270,7 @@ public final class LlmException extends RuntimeException {
     private String partialText;
     private String refusal;
     private Usage usage = Usage.NONE;
+    private Cost cost;
     private Throwable cause;
 
     private Builder(ErrorCategory category, String detail) {
@@ -349,6 +361,12 @@ public final class LlmException extends RuntimeException {
     /** The tokens reported over every attempt. */
     public Builder usage(Usage usage) {
       this.usage = Objects.requireNonNull(usage, "usage == null");
+      return this;
+    }
+
+    /** What the usage cost at list price, or {@code null} if the model's price is unknown. */
+    public Builder cost(Cost cost) {
+      this.cost = cost;
       return this;
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * LlmResponse<String> r = assistant.translate("Hallo", "English");
- * log.info("{} ({} tokens, {} attempt(s))", r.value(), r.usage().totalTokens(), r.attempts());
+ * log.info("{} ({} tokens, {} attempt(s), {})", r.value(), r.usage().totalTokens(), r.attempts(), r.cost());
  * }</pre>
  *
  * @param value the decoded result; for {@code LlmResponse<String>} the same as {@link #text()}
@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param history every attempt, the last one the success
  * @param refusal the model's refusal text (OpenAI's {@code refusal}), or {@code null} if it did not
  *     refuse; a refusal arrives with {@link FinishReason#STOP}, this tells it apart
+ * @param cost what {@link #usage()} cost at list price, every attempt included, or {@code null}
+ *     when the runtime's {@link PriceTable} has no price for the model (the one that answered, else
+ *     the one asked for)
  */
 public record LlmResponse<T>(
     T value,
@@ -35,7 +38,8 @@ public record LlmResponse<T>(
     String requestId,
     String clientRequestId,
     List<Attempt> history,
-    String refusal) {
+    String refusal,
+    Cost cost) {
 
   public LlmResponse {
     Objects.requireNonNull(text, "text == null");
@@ -47,6 +51,13 @@ public record LlmResponse<T>(
     if (history.isEmpty() || !history.get(history.size() - 1).succeeded()) {
       throw new IllegalArgumentException("history must end in a successful attempt: " + history);
     }
+  }
+
+  /** A response whose cost is unknown. */
+  public LlmResponse(T value, String text, String provider, String model, FinishReason finishReason,
+      Usage usage, String requestId, String clientRequestId, List<Attempt> history, String refusal) {
+    this(value, text, provider, model, finishReason, usage, requestId, clientRequestId, history,
+        refusal, null);
   }
 
   /**
@@ -61,7 +72,7 @@ public record LlmResponse<T>(
   /** This response with another value, as a structured result is decoded from the text. */
   public <R> LlmResponse<R> withValue(R newValue, FinishReason newFinish) {
     return new LlmResponse<>(newValue, text, provider, model, newFinish, usage, requestId,
-        clientRequestId, history, refusal);
+        clientRequestId, history, refusal, cost);
   }
 
   /** How many HTTP attempts the call took, at least 1. */

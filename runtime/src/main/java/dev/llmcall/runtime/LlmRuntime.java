@@ -7,6 +7,7 @@ import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.call.CallLog;
 import dev.llmcall.runtime.internal.call.MethodStats;
 import dev.llmcall.runtime.internal.call.Observers;
+import dev.llmcall.runtime.internal.call.RetryBank;
 import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.stream.StreamWatchdog;
@@ -47,6 +48,8 @@ import java.util.random.RandomGenerator;
  * }</pre>
  */
 public final class LlmRuntime implements AutoCloseable {
+  private static final String AZURE = "azure";
+
   /** Default time to open a connection. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default time for one HTTP attempt, as the official SDKs have it. */
@@ -64,6 +67,9 @@ public final class LlmRuntime implements AutoCloseable {
   private final List<CircuitBreaker.Listener> breakerListeners;
   private final Map<String, DefaultCircuitBreaker> breakers = new ConcurrentHashMap<>();
   private final HealthChecker healthChecker;
+  private final RetryBudget retryBudget;
+  private final Map<String, RetryBank> retryBanks = new ConcurrentHashMap<>();
+  private final PriceTable prices;
 
   private LlmRuntime(Builder b) {
     this.providers = Map.copyOf(b.providers);
@@ -84,6 +90,12 @@ public final class LlmRuntime implements AutoCloseable {
     this.defaultBreakerConfig = b.defaultBreakerConfig;
     this.breakerListeners = List.copyOf(b.breakerListeners);
     this.healthChecker = new HealthChecker(transport, b.scheduler);
+    this.retryBudget = b.retryBudget;
+    PriceTable table = b.prices != null ? b.prices : PriceTable.builtIn();
+    for (Map.Entry<String, ModelPrice> e : b.priceOverrides.entrySet()) {
+      table = table.with(e.getKey(), e.getValue());
+    }
+    this.prices = table;
   }
 
   /** A builder with the built-in retry policies and no providers. */
@@ -94,7 +106,11 @@ public final class LlmRuntime implements AutoCloseable {
   /**
    * A runtime configured from the process environment, with the official SDKs' variable names:
    * {@code OPENAI_API_KEY}/{@code OPENAI_BASE_URL}, {@code ANTHROPIC_API_KEY}/{@code
-   * ANTHROPIC_BASE_URL}, {@code XAI_API_KEY}/{@code XAI_BASE_URL}. Any other provider name
+   * ANTHROPIC_BASE_URL}, {@code XAI_API_KEY}/{@code XAI_BASE_URL}, and for OpenAI {@code
+   * OPENAI_ORG_ID}/{@code OPENAI_PROJECT_ID} (sent as {@code OpenAI-Organization}/{@code
+   * OpenAI-Project}); provider {@code azure} is Azure OpenAI at {@code AZURE_OPENAI_ENDPOINT} with
+   * {@code AZURE_OPENAI_API_KEY} (else an Entra ID token in {@code AZURE_OPENAI_AD_TOKEN}) and, if
+   * set, {@code OPENAI_API_VERSION}. Any other provider name
    * {@code foo-bar} is an OpenAI-compatible endpoint at {@code FOO_BAR_BASE_URL}, with the
    * optional key {@code FOO_BAR_API_KEY}.
    */
@@ -113,8 +129,7 @@ public final class LlmRuntime implements AutoCloseable {
     Objects.requireNonNull(site, "site == null");
     ProviderConfig provider = provider(site.provider(), site.method());
     RetryPolicy policy = retryPolicy(site);
-    Endpoint endpoint = new Endpoint(
-        provider.name(), provider.wire(), provider.baseUrl(), provider.apiKey());
+    Endpoint endpoint = provider.endpoint(site.model(), prices);
     MethodStats methodStats = stats.computeIfAbsent(site.method() + " @ " + provider.name(),
         k -> new MethodStats(site.method(), provider.name()));
     DefaultCircuitBreaker breaker =
@@ -122,7 +137,9 @@ public final class LlmRuntime implements AutoCloseable {
     if (breaker != null) {
       healthChecker.watch(breaker, endpoint);
     }
-    return new DefaultBoundCall(site, endpoint, policy, breaker, methodStats, context);
+    RetryBank retries = retryBanks.computeIfAbsent(provider.name(),
+        k -> new RetryBank(retryBudget, context.scheduler()::nanoTime));
+    return new DefaultBoundCall(site, endpoint, policy, breaker, methodStats, retries, context);
   }
 
   /**
@@ -193,6 +210,11 @@ public final class LlmRuntime implements AutoCloseable {
     return configured != null ? configured : fromEnvironment(name);
   }
 
+  /** The list prices that {@link LlmResponse#cost()} and {@link LlmException#cost()} are computed at. */
+  public PriceTable prices() {
+    return prices;
+  }
+
   /** A registered retry policy, or {@code null}. */
   public RetryPolicy retryPolicy(String name) {
     return retryPolicies.get(name);
@@ -221,6 +243,11 @@ public final class LlmRuntime implements AutoCloseable {
 
   private ProviderConfig provider(String name, String method) {
     ProviderConfig p = provider(name);
+    if (p == null && AZURE.equals(name)) {
+      throw new IllegalStateException("No provider 'azure' is configured for " + method
+          + ": set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY (and OPENAI_API_VERSION to change"
+          + " the api-version), or register it with LlmRuntime.builder().provider(...)");
+    }
     if (p == null) {
       throw new IllegalStateException("No provider '" + name + "' is configured for " + method
           + ": set " + envName(name) + "_BASE_URL (and " + envName(name) + "_API_KEY if it needs"
@@ -249,11 +276,16 @@ public final class LlmRuntime implements AutoCloseable {
   }
 
   private ProviderConfig fromEnvironment(String name) {
+    if (AZURE.equals(name)) {
+      return azureFromEnvironment();
+    }
     String prefix = envName(name);
     String key = environment.get(prefix + "_API_KEY");
     String base = environment.get(prefix + "_BASE_URL");
     ProviderConfig builtIn = builtIn(name, key);
     if (builtIn != null) {
+      builtIn = withHeaderFrom(builtIn, "OPENAI_ORG_ID", "OpenAI-Organization");
+      builtIn = withHeaderFrom(builtIn, "OPENAI_PROJECT_ID", "OpenAI-Project");
       return base == null || base.isBlank() ? builtIn : builtIn.withBaseUrl(URI.create(base.strip()));
     }
     if (base == null || base.isBlank()) {
@@ -261,6 +293,30 @@ public final class LlmRuntime implements AutoCloseable {
     }
     return ProviderConfig.openAiCompatible(name, URI.create(base.strip()), key)
         .withApiKeyVariable(null);
+  }
+
+  /** As the official SDKs read them: the resource's endpoint, its key, and the api-version. */
+  private ProviderConfig azureFromEnvironment() {
+    String endpoint = environment.get("AZURE_OPENAI_ENDPOINT");
+    if (endpoint == null || endpoint.isBlank()) {
+      return null;
+    }
+    String key = environment.get("AZURE_OPENAI_API_KEY");
+    String token = environment.get("AZURE_OPENAI_AD_TOKEN");
+    ProviderConfig azure = ProviderConfig.azureOpenAi(URI.create(endpoint.strip()), key);
+    if ((key == null || key.isBlank()) && token != null && !token.isBlank()) {
+      String entraToken = token.strip();
+      azure = azure.withEntraIdToken(() -> entraToken);
+    }
+    String version = environment.get("OPENAI_API_VERSION");
+    return version == null || version.isBlank() ? azure : azure.withApiVersion(version);
+  }
+
+  /** The OpenAI SDKs send {@code OPENAI_ORG_ID} and {@code OPENAI_PROJECT_ID} as headers. */
+  private ProviderConfig withHeaderFrom(ProviderConfig p, String variable, String header) {
+    String value = environment.get(variable);
+    return !"openai".equals(p.name()) || value == null || value.isBlank() ? p
+        : p.withHeader(header, value.strip());
   }
 
   private static ProviderConfig builtIn(String name, String key) {
@@ -297,9 +353,12 @@ public final class LlmRuntime implements AutoCloseable {
     private boolean logExchanges;
     private StreamTimeouts streamTimeouts = StreamTimeouts.defaults();
     private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
+    private RetryBudget retryBudget = RetryBudget.DEFAULT;
     private final Map<String, CircuitBreakerConfig> breakerConfigs = new LinkedHashMap<>();
     private CircuitBreakerConfig defaultBreakerConfig = CircuitBreakerConfig.defaults();
     private final List<CircuitBreaker.Listener> breakerListeners = new ArrayList<>();
+    private PriceTable prices;
+    private final Map<String, ModelPrice> priceOverrides = new LinkedHashMap<>();
 
     private Builder() {
       retryPolicies.put("default", RetryPolicy.defaults());
@@ -387,6 +446,15 @@ public final class LlmRuntime implements AutoCloseable {
     }
 
     /**
+     * How many retries each provider may get beside its calls; {@link RetryBudget#DEFAULT} unless
+     * set, {@link RetryBudget#unlimited()} to turn it off.
+     */
+    public Builder retryBudget(RetryBudget retryBudget) {
+      this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget == null");
+      return this;
+    }
+
+    /**
      * The longest response body a call reads, streamed or not; 32 MiB unless set, far above any
      * real answer. A longer one is refused while it is read (without buffering the rest) as a
      * non-retryable failure that says so.
@@ -454,6 +522,22 @@ public final class LlmRuntime implements AutoCloseable {
     /** Hears every state change of every circuit breaker of this runtime. */
     public Builder circuitBreakerListener(CircuitBreaker.Listener listener) {
       breakerListeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    /**
+     * The prices costs are computed at, in place of {@link PriceTable#builtIn()}; {@link
+     * PriceTable#empty()} turns costs off. Prices given with {@link #price} still apply on top.
+     */
+    public Builder prices(PriceTable prices) {
+      this.prices = Objects.requireNonNull(prices, "prices == null");
+      return this;
+    }
+
+    /** Adds or replaces one model's price, such as a fine-tune's or a negotiated one. */
+    public Builder price(String model, ModelPrice price) {
+      Objects.requireNonNull(model, "model == null");
+      priceOverrides.put(model, Objects.requireNonNull(price, "price == null"));
       return this;
     }
 

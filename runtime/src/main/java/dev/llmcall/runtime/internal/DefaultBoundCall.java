@@ -12,6 +12,7 @@ import dev.llmcall.runtime.internal.call.Attempts;
 import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.call.CallRecord;
 import dev.llmcall.runtime.internal.call.MethodStats;
+import dev.llmcall.runtime.internal.call.RetryBank;
 import dev.llmcall.runtime.internal.call.StructuredReader;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
@@ -50,18 +51,20 @@ public final class DefaultBoundCall implements BoundCall {
   private final RetryPolicy policy;
   private final DefaultCircuitBreaker breaker;
   private final MethodStats stats;
+  private final RetryBank retries;
   private final CallContext context;
   private final HttpTransport transport;
 
   /** {@code breaker} may be {@code null}: a method without {@code @CircuitBreaker}. */
   public DefaultBoundCall(CallSite site, Endpoint endpoint, RetryPolicy policy,
-      DefaultCircuitBreaker breaker, MethodStats stats, CallContext context) {
+      DefaultCircuitBreaker breaker, MethodStats stats, RetryBank retries, CallContext context) {
     this.site = Objects.requireNonNull(site, "site == null");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
     this.wire = endpoint.wire();
     this.policy = Objects.requireNonNull(policy, "policy == null");
     this.breaker = breaker;
     this.stats = Objects.requireNonNull(stats, "stats == null");
+    this.retries = Objects.requireNonNull(retries, "retries == null");
     this.context = Objects.requireNonNull(context, "context == null");
     this.transport = context.transport();
   }
@@ -365,14 +368,15 @@ public final class DefaultBoundCall implements BoundCall {
   }
 
   private StreamingCall streamingCall(ChunkChannel channel, Prompt prompt, boolean filterIsResult) {
-    Attempts attempts = new Attempts(site, endpoint, policy, breaker, stats, context, prompt,
+    Attempts attempts = new Attempts(site, endpoint, policy, breaker, stats, retries, context, prompt,
         context.streamTimeouts().total(), filterIsResult);
     return new StreamingCall(site, endpoint, attempts, context, channel, prompt);
   }
 
   /** A new call's attempts: its record, its deadline. */
   private Attempts attempts(Prompt asked, boolean filterIsResult) {
-    return new Attempts(site, endpoint, policy, breaker, stats, context, asked, null, filterIsResult);
+    return new Attempts(site, endpoint, policy, breaker, stats, retries, context, asked, null,
+        filterIsResult);
   }
 
   private byte[] encode(Prompt prompt) {

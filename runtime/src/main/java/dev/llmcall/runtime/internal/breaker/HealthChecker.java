@@ -5,6 +5,7 @@ import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.Scheduler;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -70,8 +71,15 @@ public final class HealthChecker implements AutoCloseable {
     Duration interval = breaker.config().healthCheckInterval();
     Duration timeout = interval == null || interval.compareTo(MAX_PROBE_TIME) > 0
         ? MAX_PROBE_TIME : interval;
-    return transport.sendAsync(endpoint.wire().probeRequest(endpoint)
-            .timeout(timeout).build(), timeout)
+    HttpRequest request;
+    try {
+      // Asked for each probe, as for each attempt: a rotated key or a fresh token.
+      request = endpoint.wire().probeRequest(endpoint, endpoint.credential()).timeout(timeout).build();
+    } catch (RuntimeException e) { // the credentials supplier failed: try again next interval
+      schedule(breaker);
+      return CompletableFuture.completedFuture(null);
+    }
+    return transport.sendAsync(request, timeout)
         .handle((response, failure) -> {
           if (failure == null && isSuccess(response)) {
             breaker.onHealthCheckSuccess();

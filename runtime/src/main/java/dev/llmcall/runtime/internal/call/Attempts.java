@@ -39,6 +39,7 @@ import java.time.Duration;
  *   <li>A failure before any content was received is retried from scratch, as the policy says.
  *       After content, the attempt is resumed when the method opted in and resuming is safe (never
  *       through a tool call), or the call ends with everything received. Never the reader's pace.
+ *   <li>A retry is also one the provider's {@link dev.llmcall.runtime.RetryBudget} allows.
  *   <li>An attempt whose failure opened the breaker does not sleep into it: the call waits for
  *       the breaker only when the policy waits for open breakers and it closes in time; else it
  *       ends at once.
@@ -55,11 +56,13 @@ public final class Attempts {
   private final RetryPolicy policy;
   private final CallContext context;
   private final CallRecord record;
+  private final RetryBank retries;
   private final long limitNanos;
   private final long deadlineNanos;
   private final boolean filterIsResult;
   private long attemptStartNanos;
   private long permit;
+  private String credential;
 
   /**
    * @param asked what the call asks first, for the observers
@@ -68,7 +71,7 @@ public final class Attempts {
    * @param filterIsResult whether the return type can hold a refusal or content filter
    */
   public Attempts(CallSite site, Endpoint endpoint, RetryPolicy policy, DefaultCircuitBreaker breaker,
-      MethodStats stats, CallContext context, Prompt asked, Duration shapeLimit,
+      MethodStats stats, RetryBank retries, CallContext context, Prompt asked, Duration shapeLimit,
       boolean filterIsResult) {
     this.site = site;
     this.endpoint = endpoint;
@@ -76,6 +79,8 @@ public final class Attempts {
     this.policy = policy;
     this.context = context;
     this.record = new CallRecord(site, endpoint, breaker, stats, context, asked);
+    this.retries = retries;
+    retries.deposit();
     this.limitNanos = shapeLimit == null ? policy.timeout().toNanos()
         : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
     this.deadlineNanos = now() + limitNanos;
@@ -151,8 +156,34 @@ public final class Attempts {
       }
       return new Go(null, wait);
     }
+    credential = credential(what);
     Duration perAttempt = context.transport().requestTimeout();
     return new Go(remaining < perAttempt.toNanos() ? Duration.ofNanos(remaining) : perAttempt, null);
+  }
+
+  /**
+   * The credential of the attempt {@link #begin} let through: asked for once per attempt (a
+   * rotated key, a fresh token) and kept to be redacted. A supplier that fails ends the call
+   * before anything is sent, its permit returned to the breaker uncounted.
+   */
+  private String credential(String what) {
+    String value;
+    RuntimeException failure = null;
+    try {
+      value = endpoint.credential();
+    } catch (RuntimeException e) {
+      value = null;
+      failure = e;
+    }
+    if (value == null && endpoint.suppliesCredentials()) {
+      record.abandoned(permit);
+      String why = failure == null ? "supplied none" : "threw " + failure.getClass().getName();
+      throw record.failure(new Classification(ErrorCategory.AUTHENTICATION, false, null,
+          "the credentials of provider '" + endpoint.provider() + "' " + why + ", so " + what, null),
+          0, null, failure, false, null);
+    }
+    record.credentialUsed(value);
+    return value;
   }
 
   /**
@@ -160,7 +191,7 @@ public final class Attempts {
    * adds (a {@code traceparent}), the body.
    */
   public HttpRequest request(byte[] body, Duration timeout, boolean stream) {
-    HttpRequest.Builder b = wire.newRequest(endpoint);
+    HttpRequest.Builder b = wire.newRequest(endpoint, credential);
     if (stream) {
       b.setHeader("Accept", "text/event-stream");
     }
@@ -169,7 +200,7 @@ public final class Attempts {
         .timeout(timeout)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
-    record.log().request(site.method(), request, body, endpoint.apiKey());
+    record.log().request(site.method(), request, body, record::redact);
     return request;
   }
 
@@ -191,10 +222,10 @@ public final class Attempts {
           new Received(!c.text().isEmpty(), false, c.text(), c.refusal(), null));
     }
     record.succeeded(permit, took(), status, usage);
-    record.log().response(site.method(), status, requestId, took(), c.text(), endpoint.apiKey());
+    record.log().response(site.method(), status, requestId, took(), c.text(), record::redact);
     return record.answered(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
         c.finishReason(), record.usage(), record.redact(requestId), record.clientRequestId(),
-        record.history(), c.refusal()));
+        record.history(), c.refusal(), endpoint.cost(c.model(), site.model(), record.usage())));
   }
 
   /**
@@ -227,7 +258,7 @@ public final class Attempts {
       Received received) {
     long took = took();
     record.log().response(site.method(), status, requestId, took, c.category() + ": " + c.detail(),
-        endpoint.apiKey());
+        record::redact);
     record.settleFailure(permit, took, c);
     long remaining = deadlineNanos - now();
     RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt(), remaining, context.random());
@@ -249,6 +280,10 @@ public final class Attempts {
         wait = open;
         source = WaitSource.CIRCUIT_OPEN;
       }
+    }
+    if (stop == null && !retries.withdraw()) {
+      stop = retries.denial();
+      record.retryDenied();
     }
     if (stop == null) {
       record.failed(c.category(), status, took, wait, source, usage);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the runtime logs, through {@link System.Logger} {@value #NAME}: retries and final
@@ -86,8 +87,12 @@ public final class CallLog {
     }
   }
 
-  /** An attempt's request, with credentials redacted, when exchanges are logged. */
-  void request(String method, HttpRequest request, byte[] body, String apiKey) {
+  /**
+   * An attempt's request, with credentials redacted, when exchanges are logged.
+   *
+   * @param redact takes the call's credentials and secrets out of a string
+   */
+  void request(String method, HttpRequest request, byte[] body, UnaryOperator<String> redact) {
     if (!exchanges) {
       return; // before the logger: a runtime that logs no exchanges never looks it up per call
     }
@@ -99,16 +104,16 @@ public final class CallLog {
         .append(request.uri());
     for (Map.Entry<String, List<String>> h : request.headers().map().entrySet()) {
       for (String value : h.getValue()) {
-        b.append('\n').append(h.getKey()).append(": ").append(header(h.getKey(), value, apiKey));
+        b.append('\n').append(h.getKey()).append(": ").append(header(h.getKey(), value, redact));
       }
     }
-    b.append("\n\n").append(redact(new String(body, StandardCharsets.UTF_8), apiKey));
+    b.append("\n\n").append(redact.apply(new String(body, StandardCharsets.UTF_8)));
     log.log(Level.DEBUG, b.toString());
   }
 
   /** An attempt's answer, or its failure, when exchanges are logged. */
   void response(String method, int status, String requestId, long tookNanos, String text,
-      String apiKey) {
+      UnaryOperator<String> redact) {
     if (!exchanges) {
       return;
     }
@@ -117,17 +122,13 @@ public final class CallLog {
       return;
     }
     log.log(Level.DEBUG, method + " <-- " + (status == 0 ? "no response" : status)
-        + (requestId == null ? "" : " " + redact(requestId, apiKey)) + " ("
-        + tookNanos / 1_000_000 + " ms)" + (text == null ? "" : "\n\n" + redact(text, apiKey)));
+        + (requestId == null ? "" : " " + redact.apply(requestId)) + " ("
+        + tookNanos / 1_000_000 + " ms)" + (text == null ? "" : "\n\n" + redact.apply(text)));
   }
 
   /** A header's value as logged: redacted for the credential headers, whatever their value. */
-  static String header(String name, String value, String apiKey) {
-    return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? REDACTED : redact(value, apiKey);
-  }
-
-  static String redact(String text, String apiKey) {
-    return text == null || apiKey == null || apiKey.length() < 4 ? text : text.replace(apiKey, REDACTED);
+  static String header(String name, String value, UnaryOperator<String> redact) {
+    return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? REDACTED : redact.apply(value);
   }
 
   private Logger logger() {

@@ -45,6 +45,8 @@ public final class CallRecord {
   private boolean decodes;
   private boolean firstToken;
   private boolean ended;
+  /** Each credential a supplier gave this call's attempts, to redact. */
+  private final List<String> credentials = new ArrayList<>(1);
 
   CallRecord(CallSite site, Endpoint endpoint, DefaultCircuitBreaker breaker, MethodStats stats,
       CallContext context, Prompt asked) {
@@ -230,6 +232,11 @@ public final class CallRecord {
     stats.repaired();
   }
 
+  /** A retry the provider's budget did not allow. */
+  void retryDenied() {
+    stats.retryDenied();
+  }
+
   /** Whether the call's breaker, if any, is open now. */
   boolean breakerOpen() {
     return breaker != null && breaker.state() == dev.llmcall.runtime.CircuitBreaker.State.OPEN;
@@ -255,10 +262,30 @@ public final class CallRecord {
     return wait ? open : null;
   }
 
-  /** {@code text} without the API key, whatever field it came in. */
+  /** An attempt is sent with {@code credential}: it is redacted from this call's messages. */
+  void credentialUsed(String credential) {
+    if (credential != null && !credential.equals(endpoint.apiKey()) && !credentials.contains(credential)) {
+      credentials.add(credential);
+    }
+  }
+
+  /**
+   * {@code text} without the API key, any credential an attempt of this call was sent with, or a
+   * secret header's value, whatever field it came in.
+   */
   String redact(String text) {
-    String key = endpoint.apiKey();
-    return text == null || key == null || key.length() < 4 ? text : text.replace(key, "[redacted]");
+    String redacted = redact(text, endpoint.apiKey());
+    for (String secret : endpoint.secrets()) {
+      redacted = redact(redacted, secret);
+    }
+    for (String credential : credentials) {
+      redacted = redact(redacted, credential);
+    }
+    return redacted;
+  }
+
+  private static String redact(String text, String secret) {
+    return text == null || secret == null || secret.length() < 4 ? text : text.replace(secret, "[redacted]");
   }
 
   /** The call's final failure; no string in it contains the API key, whatever its shape. */
@@ -277,6 +304,7 @@ public final class CallRecord {
         .history(history)
         .circuitOpen(circuitOpen)
         .usage(usage)
+        .cost(endpoint.cost(null, site.model(), usage))
         .cause(cause);
     if (received != null) {
       b.partialText(received.text()).refusal(redact(received.refusal())).stream(received.state());

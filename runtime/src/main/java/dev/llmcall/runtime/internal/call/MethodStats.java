@@ -21,6 +21,7 @@ public final class MethodStats {
   private final LongAdder successes = new LongAdder();
   private final LongAdder successesAfterRetry = new LongAdder();
   private final LongAdder repairs = new LongAdder();
+  private final LongAdder retriesDenied = new LongAdder();
   private final LongAdder[] failedAttempts = adders();
   private final LongAdder[] failures = adders();
 
@@ -56,6 +57,10 @@ public final class MethodStats {
     repairs.increment();
   }
 
+  void retryDenied() {
+    retriesDenied.increment();
+  }
+
   void failed(ErrorCategory category) {
     failures[category.ordinal()].increment();
   }
@@ -65,7 +70,8 @@ public final class MethodStats {
     Map<ErrorCategory, Long> byFailure = counts(failures);
     long failureCount = byFailure.values().stream().mapToLong(Long::longValue).sum();
     return new CallMetrics(method, provider, calls.sum(), attempts.sum(), retries.sum(), successes.sum(),
-        successesAfterRetry.sum(), repairs.sum(), failureCount, counts(failedAttempts), byFailure);
+        successesAfterRetry.sum(), repairs.sum(), retriesDenied.sum(), failureCount,
+        counts(failedAttempts), byFailure);
   }
 
   private static LongAdder[] adders() {

@@ -24,31 +24,31 @@ enum AnthropicWire implements ProviderWire {
   static final String VERSION = "2023-06-01";
 
   @Override
-  public URI callUri(URI baseUrl) {
+  public URI callUri(URI baseUrl, String model, String apiVersion) {
     return URI.create(baseUrl + "/v1/messages");
   }
 
   @Override
-  public HttpRequest.Builder newRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = ProviderWire.builder(endpoint.callUri())
+  public URI probeUri(URI baseUrl, String apiVersion) {
+    return URI.create(baseUrl + "/v1/models");
+  }
+
+  /** The endpoint's extra headers may replace {@code anthropic-version}, and add {@code anthropic-beta}. */
+  @Override
+  public HttpRequest.Builder newRequest(Endpoint endpoint, String credential) {
+    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.callUri())
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .header("anthropic-version", VERSION);
-    if (endpoint.apiKey() != null) {
-      b.header("x-api-key", endpoint.apiKey());
-    }
-    return b;
+        .header("anthropic-version", VERSION));
+    return credential == null ? b : b.setHeader("x-api-key", credential);
   }
 
   @Override
-  public HttpRequest.Builder probeRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = ProviderWire.builder(URI.create(endpoint.baseUrl() + "/v1/models"))
+  public HttpRequest.Builder probeRequest(Endpoint endpoint, String credential) {
+    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.probeUri())
         .header("Accept", "application/json")
-        .header("anthropic-version", VERSION);
-    if (endpoint.apiKey() != null) {
-      b.header("x-api-key", endpoint.apiKey());
-    }
-    return b.GET();
+        .header("anthropic-version", VERSION));
+    return (credential == null ? b : b.setHeader("x-api-key", credential)).GET();
   }
 
   @Override
@@ -80,6 +80,24 @@ enum AnthropicWire implements ProviderWire {
       if (site.temperature() != null) {
         g.writeNumberField("temperature", site.temperature());
       }
+      CallSite.Options o = site.options();
+      if (o.topP() != null) {
+        g.writeNumberField("top_p", o.topP());
+      }
+      if (!o.stop().isEmpty()) {
+        g.writeArrayFieldStart("stop_sequences");
+        for (String s : o.stop()) {
+          g.writeString(s);
+        }
+        g.writeEndArray();
+      }
+      if (o.thinkingBudget() != null) {
+        g.writeObjectFieldStart("thinking");
+        g.writeStringField("type", "enabled");
+        g.writeNumberField("budget_tokens", o.thinkingBudget());
+        g.writeEndObject();
+      }
+      // seed and reasoningEffort are OpenAI's; the processor rejects them for Anthropic.
       g.writeEndObject();
     });
   }

@@ -17,29 +17,28 @@ enum OpenAiWire implements ProviderWire {
   INSTANCE;
 
   @Override
-  public URI callUri(URI baseUrl) {
+  public URI callUri(URI baseUrl, String model, String apiVersion) {
     return URI.create(baseUrl + "/chat/completions");
   }
 
   @Override
-  public HttpRequest.Builder newRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = ProviderWire.builder(endpoint.callUri())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json");
-    if (endpoint.apiKey() != null) {
-      b.header("Authorization", "Bearer " + endpoint.apiKey());
-    }
-    return b;
+  public URI probeUri(URI baseUrl, String apiVersion) {
+    return URI.create(baseUrl + "/models");
   }
 
   @Override
-  public HttpRequest.Builder probeRequest(Endpoint endpoint) {
-    HttpRequest.Builder b = ProviderWire.builder(URI.create(endpoint.baseUrl() + "/models"))
-        .header("Accept", "application/json");
-    if (endpoint.apiKey() != null) {
-      b.header("Authorization", "Bearer " + endpoint.apiKey());
-    }
-    return b.GET();
+  public HttpRequest.Builder newRequest(Endpoint endpoint, String credential) {
+    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.callUri())
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json"));
+    return credential == null ? b : b.setHeader("Authorization", "Bearer " + credential);
+  }
+
+  @Override
+  public HttpRequest.Builder probeRequest(Endpoint endpoint, String credential) {
+    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.probeUri())
+        .header("Accept", "application/json"));
+    return (credential == null ? b : b.setHeader("Authorization", "Bearer " + credential)).GET();
   }
 
   @Override
@@ -90,6 +89,24 @@ enum OpenAiWire implements ProviderWire {
       if (site.temperature() != null) {
         g.writeNumberField("temperature", site.temperature());
       }
+      CallSite.Options o = site.options();
+      if (o.topP() != null) {
+        g.writeNumberField("top_p", o.topP());
+      }
+      if (!o.stop().isEmpty()) {
+        g.writeArrayFieldStart("stop");
+        for (String s : o.stop()) {
+          g.writeString(s);
+        }
+        g.writeEndArray();
+      }
+      if (o.seed() != null) {
+        g.writeNumberField("seed", o.seed());
+      }
+      if (o.reasoningEffort() != null) {
+        g.writeStringField("reasoning_effort", o.reasoningEffort());
+      }
+      // thinkingBudget is Anthropic's; the processor rejects it for OpenAI-wire providers.
       g.writeEndObject();
     });
   }

@@ -22,13 +22,24 @@ public interface ProviderWire {
         return OpenAiWire.INSTANCE;
       case ANTHROPIC_MESSAGES:
         return AnthropicWire.INSTANCE;
+      case AZURE_OPENAI_CHAT:
+        return AzureOpenAiWire.INSTANCE;
       default:
         throw new AssertionError(wire);
     }
   }
 
-  /** A request builder with the URI and every header but the timeout; the body is added later. */
-  HttpRequest.Builder newRequest(Endpoint endpoint);
+  /**
+   * A request builder with the URI and every header but the timeout: the wire's, the endpoint's
+   * extra headers, and {@code credential} where this provider takes its key (none if {@code
+   * null}). The body is added later.
+   */
+  HttpRequest.Builder newRequest(Endpoint endpoint, String credential);
+
+  /** {@link #newRequest(Endpoint, String)} with the endpoint's current credential. */
+  default HttpRequest.Builder newRequest(Endpoint endpoint) {
+    return newRequest(endpoint, endpoint.credential());
+  }
 
   /**
    * A request builder for {@code uri}. Plain {@code http://} asks for HTTP/1.1: the JDK's default
@@ -41,11 +52,20 @@ public interface ProviderWire {
     return "http".equalsIgnoreCase(uri.getScheme()) ? b.version(HttpClient.Version.HTTP_1_1) : b;
   }
 
-  /** Where calls to a provider at {@code baseUrl} go. */
-  URI callUri(URI baseUrl);
+  /**
+   * Where calls to {@code model} at a provider at {@code baseUrl} go; {@code apiVersion} is Azure
+   * OpenAI's, or {@code null}.
+   */
+  URI callUri(URI baseUrl, String model, String apiVersion);
 
-  /** A cheap authenticated request for a health check: the provider's model list. */
-  HttpRequest.Builder probeRequest(Endpoint endpoint);
+  /** Where health probes go: the provider's model list. */
+  URI probeUri(URI baseUrl, String apiVersion);
+
+  /**
+   * A cheap authenticated request for a health check, to {@link Endpoint#probeUri()}, with the
+   * endpoint's extra headers and {@code credential}.
+   */
+  HttpRequest.Builder probeRequest(Endpoint endpoint, String credential);
 
   /** The JSON body for one prompt. */
   byte[] encode(Endpoint endpoint, CallSite site, Prompt prompt);

@@ -29,7 +29,7 @@ final class StreamExchange {
   String requestId;
   volatile CompletableFuture<HttpResponse<Void>> future;
   /** The body of a non-2xx answer while it is read, or {@code null}. */
-  volatile BoundedBody errorBody;
+  private volatile BoundedBody errorBody;
   private volatile Flow.Subscription subscription;
   private final AtomicBoolean paused = new AtomicBoolean();
   private volatile boolean cancelled;
@@ -52,6 +52,15 @@ final class StreamExchange {
     } else {
       s.request(1);
     }
+  }
+
+  /** Reads a non-2xx answer's body with {@code body}, ended at once if the attempt already was. */
+  BoundedBody errorBody(BoundedBody body) {
+    errorBody = body;
+    if (cancelled) {
+      body.abort(new IOException("the attempt was cancelled"));
+    }
+    return body;
   }
 
   /** After a buffer: read the next one now, or pause until the consumer makes room. */

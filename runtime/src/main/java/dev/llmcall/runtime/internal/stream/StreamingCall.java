@@ -163,8 +163,7 @@ public final class StreamingCall implements HttpTransport.Live {
         return new SseBodySubscriber(ex, channel);
       }
       // An error body is read whole, bounded in size, and ends when the attempt is cancelled.
-      BoundedBody errorBody = new BoundedBody(context.transport().maxResponseBytes());
-      ex.errorBody = errorBody;
+      BoundedBody errorBody = ex.errorBody(new BoundedBody(context.transport().maxResponseBytes()));
       return BodySubscribers.mapping(errorBody.apply(info), body -> {
         onHttpError(ex, info.statusCode(), wire.requestId(info.headers()),
             ErrorClassifier.classifyHttp(info.statusCode(), info.headers(),
@@ -293,13 +292,7 @@ public final class StreamingCall implements HttpTransport.Live {
 
   /** The reader was interrupted while it waited: the stream ends, the exception says so. */
   synchronized LlmException interrupted(InterruptedException e) {
-    channel.close();
-    if (current != null && !current.ended) {
-      current.ended = true;
-      current.cancel();
-      attempts.abandoned();
-    }
-    finish();
+    cancel();
     return attempts.interrupted(e, received(true));
   }
 
