@@ -34,61 +34,61 @@ final class RuntimeBuilders {
 
   static LlmRuntime.Builder from(LlmProperties properties, Map<String, String> environment) {
     LlmRuntime.Builder builder = LlmRuntime.builder();
-    if (properties.isReadEnvironment()) {
+    if (properties.readEnvironment()) {
       builder.environment(environment);
     }
-    properties.getProviders().forEach((name, p) ->
+    properties.providers().forEach((name, p) ->
         builder.provider(at("llmcall.providers." + name, () -> provider(name, p))));
-    set(properties.getConnectTimeout(),
+    set(properties.connectTimeout(),
         d -> at("llmcall.connect-timeout", () -> builder.connectTimeout(d)));
-    set(properties.getRequestTimeout(),
+    set(properties.requestTimeout(),
         d -> at("llmcall.request-timeout", () -> builder.requestTimeout(d)));
-    if (properties.getMaxResponseSize() != null) {
-      long bytes = properties.getMaxResponseSize().toBytes();
+    if (properties.maxResponseSize() != null) {
+      long bytes = properties.maxResponseSize().toBytes();
       at("llmcall.max-response-size", () -> builder.maxResponseBytes(bytes));
     }
-    LlmProperties.Stream stream = properties.getStream();
-    if (stream.getFirstToken() != null || stream.getIdle() != null || stream.getTotal() != null) {
+    LlmProperties.Stream stream = properties.stream();
+    if (stream.firstToken() != null || stream.idle() != null || stream.total() != null) {
       StreamTimeouts defaults = StreamTimeouts.defaults();
       builder.streamTimeouts(at("llmcall.stream", () -> new StreamTimeouts(
-          or(stream.getFirstToken(), defaults.firstToken()),
-          or(stream.getIdle(), defaults.idle()),
-          or(stream.getTotal(), defaults.total()))));
+          or(stream.firstToken(), defaults.firstToken()),
+          or(stream.idle(), defaults.idle()),
+          or(stream.total(), defaults.total()))));
     }
-    properties.getRetryPolicies().forEach((name, p) ->
+    properties.retryPolicies().forEach((name, p) ->
         builder.retryPolicy(name, at("llmcall.retry-policies." + name, () -> retryPolicy(name, p))));
-    set(properties.getDefaultRetryPolicy(), builder::defaultRetryPolicy);
+    set(properties.defaultRetryPolicy(), builder::defaultRetryPolicy);
     CircuitBreakerConfig defaults = at("llmcall.default-circuit-breaker",
-        () -> breaker(CircuitBreakerConfig.defaults(), properties.getDefaultCircuitBreaker()));
+        () -> breaker(CircuitBreakerConfig.defaults(), properties.defaultCircuitBreaker()));
     builder.defaultCircuitBreaker(defaults);
-    properties.getCircuitBreakers().forEach((name, b) ->
+    properties.circuitBreakers().forEach((name, b) ->
         builder.circuitBreaker(name, at("llmcall.circuit-breakers." + name, () -> breaker(defaults, b))));
     return builder;
   }
 
   static ProviderConfig provider(String name, LlmProperties.Provider p) {
     ProviderConfig config = switch (name) {
-      case "openai" -> ProviderConfig.openAi(p.getApiKey());
-      case "anthropic" -> ProviderConfig.anthropic(p.getApiKey());
-      case "xai" -> ProviderConfig.xai(p.getApiKey());
+      case "openai" -> ProviderConfig.openAi(p.apiKey());
+      case "anthropic" -> ProviderConfig.anthropic(p.apiKey());
+      case "xai" -> ProviderConfig.xai(p.apiKey());
       default -> {
-        if (p.getBaseUrl() == null) {
+        if (p.baseUrl() == null) {
           throw new IllegalArgumentException("base-url is required for a provider that is not"
               + " built in (openai, anthropic, xai)");
         }
-        yield ProviderConfig.openAiCompatible(name, p.getBaseUrl(), p.getApiKey());
+        yield ProviderConfig.openAiCompatible(name, p.baseUrl(), p.apiKey());
       }
     };
-    if (p.getWire() != null && p.getWire() != config.wire()) {
-      throw new IllegalArgumentException("wire " + p.getWire() + " does not fit: " + name
+    if (p.wire() != null && p.wire() != config.wire()) {
+      throw new IllegalArgumentException("wire " + p.wire() + " does not fit: " + name
           + " speaks " + config.wire() + (BUILT_IN_PROVIDERS.contains(name) ? ""
           : ", the only wire the runtime offers for a provider that is not built in"));
     }
-    return p.getBaseUrl() == null ? config : config.withBaseUrl(p.getBaseUrl());
+    return p.baseUrl() == null ? config : config.withBaseUrl(p.baseUrl());
   }
 
   static RetryPolicy retryPolicy(String name, LlmProperties.RetryPolicy p) {
-    String baseName = p.getBase() != null ? p.getBase()
+    String baseName = p.base() != null ? p.base()
         : BUILT_IN_POLICIES.containsKey(name) ? name : "default";
     Supplier<RetryPolicy> base = BUILT_IN_POLICIES.get(baseName);
     if (base == null) {
@@ -96,37 +96,37 @@ final class RuntimeBuilders {
           + " of " + new TreeSet<>(BUILT_IN_POLICIES.keySet()));
     }
     RetryPolicy.Builder b = base.get().toBuilder();
-    set(p.getMaxAttempts(), b::maxAttempts);
-    set(p.getInitialDelay(), b::initialDelay);
-    set(p.getMultiplier(), b::multiplier);
-    set(p.getMaxDelay(), b::maxDelay);
-    set(p.getJitter(), b::jitter);
-    set(p.getRetryOn(), b::retryOn);
-    set(p.getHonorRetryAfter(), b::honorRetryAfter);
-    set(p.getMaxRetryAfter(), b::maxRetryAfter);
-    set(p.getTimeout(), b::timeout);
-    set(p.getWaitOnOpenCircuit(), b::waitOnOpenCircuit);
+    set(p.maxAttempts(), b::maxAttempts);
+    set(p.initialDelay(), b::initialDelay);
+    set(p.multiplier(), b::multiplier);
+    set(p.maxDelay(), b::maxDelay);
+    set(p.jitter(), b::jitter);
+    set(p.retryOn(), b::retryOn);
+    set(p.honorRetryAfter(), b::honorRetryAfter);
+    set(p.maxRetryAfter(), b::maxRetryAfter);
+    set(p.timeout(), b::timeout);
+    set(p.waitOnOpenCircuit(), b::waitOnOpenCircuit);
     return b.build();
   }
 
   static CircuitBreakerConfig breaker(CircuitBreakerConfig base, LlmProperties.CircuitBreaker p) {
     CircuitBreakerConfig.Builder b = base.toBuilder();
-    set(p.getFailureThreshold(), b::failureThreshold);
-    set(p.getFailureRateThreshold(), b::failureRateThreshold);
-    set(p.getMinimumCalls(), b::minimumCalls);
-    if (p.getWindowDuration() != null) {
-      b.window(CircuitBreakerConfig.SlidingWindow.time(p.getWindowDuration()));
-    } else if (p.getWindowSize() != null) {
-      b.window(CircuitBreakerConfig.SlidingWindow.count(p.getWindowSize()));
+    set(p.failureThreshold(), b::failureThreshold);
+    set(p.failureRateThreshold(), b::failureRateThreshold);
+    set(p.minimumCalls(), b::minimumCalls);
+    if (p.windowDuration() != null) {
+      b.window(CircuitBreakerConfig.SlidingWindow.time(p.windowDuration()));
+    } else if (p.windowSize() != null) {
+      b.window(CircuitBreakerConfig.SlidingWindow.count(p.windowSize()));
     }
-    set(p.getSlowCallDuration(), b::slowCallDuration);
-    set(p.getRateLimitIsFailure(), b::rateLimitIsFailure);
-    set(p.getOpenDuration(), b::openDuration);
-    set(p.getOpenDurationMultiplier(), b::openDurationMultiplier);
-    set(p.getMaxOpenDuration(), b::maxOpenDuration);
-    set(p.getHalfOpenTrials(), b::halfOpenTrials);
-    set(p.getMaxHalfOpenDuration(), b::maxHalfOpenDuration);
-    set(p.getHealthCheckInterval(), b::healthCheckInterval);
+    set(p.slowCallDuration(), b::slowCallDuration);
+    set(p.rateLimitIsFailure(), b::rateLimitIsFailure);
+    set(p.openDuration(), b::openDuration);
+    set(p.openDurationMultiplier(), b::openDurationMultiplier);
+    set(p.maxOpenDuration(), b::maxOpenDuration);
+    set(p.halfOpenTrials(), b::halfOpenTrials);
+    set(p.maxHalfOpenDuration(), b::maxHalfOpenDuration);
+    set(p.healthCheckInterval(), b::healthCheckInterval);
     return b.build();
   }
 

@@ -84,6 +84,8 @@ class LlmAutoConfigurationTest {
             "llmcall.circuit-breakers.openai.health-check-interval=15s")
         .run(context -> {
           LlmRuntime runtime = context.getBean(LlmRuntime.class);
+          assertFalse(context.getBean(LlmProperties.class).toString().contains("test-key"),
+              "keys are redacted");
 
           ProviderConfig vllm = runtime.provider("local-vllm");
           assertEquals(ProviderConfig.Wire.OPENAI_CHAT, vllm.wire());
