@@ -5,6 +5,7 @@ import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.RetryPolicy;
 import dev.llmcall.runtime.StreamTimeouts;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,8 +38,9 @@ final class RuntimeBuilders {
     if (properties.readEnvironment()) {
       builder.environment(environment);
     }
+    Map<String, String> variables = properties.readEnvironment() ? environment : Map.of();
     properties.providers().forEach((name, p) ->
-        builder.provider(at("llmcall.providers." + name, () -> provider(name, p))));
+        builder.provider(at("llmcall.providers." + name, () -> provider(name, p, variables))));
     set(properties.connectTimeout(),
         d -> at("llmcall.connect-timeout", () -> builder.connectTimeout(d)));
     set(properties.requestTimeout(),
@@ -66,17 +68,24 @@ final class RuntimeBuilders {
     return builder;
   }
 
-  static ProviderConfig provider(String name, LlmProperties.Provider p) {
+  /**
+   * The provider as configured. Without an api-key property, the key comes from the environment
+   * variable {@code fromEnvironment()} would read ({@code OPENAI_API_KEY}, {@code LOCAL_VLLM_API_KEY}),
+   * so that setting only a base URL (a proxy, a gateway) keeps the key where it was.
+   */
+  static ProviderConfig provider(String name, LlmProperties.Provider p, Map<String, String> environment) {
+    String apiKey = p.apiKey() != null ? p.apiKey()
+        : environment.get(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY");
     ProviderConfig config = switch (name) {
-      case "openai" -> ProviderConfig.openAi(p.apiKey());
-      case "anthropic" -> ProviderConfig.anthropic(p.apiKey());
-      case "xai" -> ProviderConfig.xai(p.apiKey());
+      case "openai" -> ProviderConfig.openAi(apiKey);
+      case "anthropic" -> ProviderConfig.anthropic(apiKey);
+      case "xai" -> ProviderConfig.xai(apiKey);
       default -> {
         if (p.baseUrl() == null) {
           throw new IllegalArgumentException("base-url is required for a provider that is not"
               + " built in (openai, anthropic, xai)");
         }
-        yield ProviderConfig.openAiCompatible(name, p.baseUrl(), p.apiKey());
+        yield ProviderConfig.openAiCompatible(name, p.baseUrl(), apiKey);
       }
     };
     if (p.wire() != null && p.wire() != config.wire()) {
