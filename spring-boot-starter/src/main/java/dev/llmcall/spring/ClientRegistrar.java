@@ -1,6 +1,8 @@
 package dev.llmcall.spring;
 
 import dev.llmcall.runtime.LlmRuntime;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -45,6 +47,7 @@ final class ClientRegistrar implements BeanDefinitionRegistryPostProcessor, Bean
   public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
     ResourcePatternResolver resources = resolver != null
         ? resolver : new PathMatchingResourcePatternResolver(classLoader);
+    Set<String> registered = new HashSet<>();
     for (ClientIndex.Entry entry : ClientIndex.read(resources)) {
       Class<?> iface = load(entry.iface(), entry);
       Class<?> impl = iface == null ? null : load(entry.impl(), entry);
@@ -55,7 +58,8 @@ final class ClientRegistrar implements BeanDefinitionRegistryPostProcessor, Bean
         log.warn("llmcall: " + entry.impl() + " does not implement " + entry.iface() + "; skipped");
         continue;
       }
-      if (registry.containsBeanDefinition(entry.iface()) || hasBeanOfType(registry, iface)) {
+      if (registry.containsBeanDefinition(entry.iface())
+          || definedByApplication(registry, iface, registered)) {
         log.debug("llmcall: the application defines " + entry.iface() + " itself");
         continue;
       }
@@ -64,16 +68,29 @@ final class ClientRegistrar implements BeanDefinitionRegistryPostProcessor, Bean
           .addIndexedArgumentValue(0, new RuntimeBeanReference(LlmRuntime.class));
       client.setDescription("llmcall client " + entry.iface() + ", from " + ClientIndex.PATTERN);
       registry.registerBeanDefinition(entry.iface(), client);
+      registered.add(entry.iface());
     }
   }
 
   @Override
   public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
 
-  private static boolean hasBeanOfType(BeanDefinitionRegistry registry, Class<?> type) {
+  /**
+   * Whether a bean of {@code type} exists that this registrar did not make: another generated
+   * client whose interface extends {@code type} must not hide it.
+   */
+  private static boolean definedByApplication(
+      BeanDefinitionRegistry registry, Class<?> type, Set<String> registered) {
+    if (!(registry instanceof ListableBeanFactory beans)) {
+      return false;
+    }
     // No eager initialisation: @Bean methods are judged by their declared return type.
-    return registry instanceof ListableBeanFactory beans
-        && beans.getBeanNamesForType(type, true, false).length > 0;
+    for (String name : beans.getBeanNamesForType(type, true, false)) {
+      if (!registered.contains(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Class<?> load(String name, ClientIndex.Entry entry) {

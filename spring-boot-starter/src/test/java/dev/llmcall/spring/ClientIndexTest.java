@@ -15,10 +15,15 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Reading the processor's index entries from folders and jars (#14). */
+/** Reading the processor's index entries from folders and jars, and registering them (#14). */
 class ClientIndexTest {
 
   @Test
@@ -63,6 +68,55 @@ class ClientIndexTest {
       assertTrue(names.contains(Greeter.class.getName()), names.toString());
       assertTrue(!names.contains("com.example.Gone"), names.toString());
     }
+  }
+
+  /**
+   * A client whose generated class also implements another client's interface (String is a
+   * CharSequence, StringBuilder both) does not hide that client: only the application's beans do.
+   */
+  @Test
+  void aClientIsNotHiddenByAnotherGeneratedClient() {
+    DefaultListableBeanFactory registry = new DefaultListableBeanFactory();
+    ClientRegistrar registrar = new ClientRegistrar();
+    registrar.setResourceLoader(entries(
+        "java.lang.Appendable=java.lang.StringBuilder", "java.lang.CharSequence=java.lang.String"));
+    registrar.postProcessBeanDefinitionRegistry(registry);
+    assertEquals(List.of("java.lang.Appendable", "java.lang.CharSequence"),
+        List.of(registry.getBeanDefinitionNames()));
+  }
+
+  @Test
+  void anApplicationBeanOfTheInterfaceHidesTheClient() {
+    DefaultListableBeanFactory registry = new DefaultListableBeanFactory();
+    registry.registerBeanDefinition("mine", new RootBeanDefinition(StringBuffer.class));
+    ClientRegistrar registrar = new ClientRegistrar();
+    registrar.setResourceLoader(entries("java.lang.CharSequence=java.lang.String"));
+    registrar.postProcessBeanDefinitionRegistry(registry);
+    assertEquals(List.of("mine"), List.of(registry.getBeanDefinitionNames()));
+  }
+
+  /** A resolver that finds exactly these index entries, one resource each. */
+  private static ResourcePatternResolver entries(String... lines) {
+    PathMatchingResourcePatternResolver delegate = new PathMatchingResourcePatternResolver();
+    return new ResourcePatternResolver() {
+      @Override
+      public Resource[] getResources(String pattern) {
+        assertEquals(ClientIndex.PATTERN, pattern);
+        return Stream.of(lines)
+            .map(line -> new ByteArrayResource((line + "\n").getBytes(StandardCharsets.UTF_8)))
+            .toArray(Resource[]::new);
+      }
+
+      @Override
+      public Resource getResource(String location) {
+        return delegate.getResource(location);
+      }
+
+      @Override
+      public ClassLoader getClassLoader() {
+        return delegate.getClassLoader();
+      }
+    };
   }
 
   private static void write(JarOutputStream out, String name, String text) throws IOException {
