@@ -15,7 +15,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmAssistant implements Assistant {
+public class LlmAssistant implements Assistant {
   private static final CallSite SUMMARIZE_ASYNC = CallSite.of("Assistant.summarizeAsync", "xai", "grok-4");
 
   private static final CallSite SUMMARIZE_WITH_USAGE = CallSite.of("Assistant.summarizeWithUsage", "xai", "grok-4")

@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmAssistant implements Assistant {
+public class LlmAssistant implements Assistant {
   private static final CallSite SUMMARIZE = CallSite.of("Assistant.summarize", "openai", "gpt-4o-mini");
 
   private final BoundCall summarize;

@@ -23,7 +23,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmTicketClassifier implements TicketClassifier {
+public class LlmTicketClassifier implements TicketClassifier {
   private static final CallSite CLASSIFY = CallSite.of("TicketClassifier.classify", "openai", "gpt-4o-mini");
 
   private static final CallSite CLASSIFY_ALL = CallSite.of("TicketClassifier.classifyAll", "openai", "gpt-4o-mini");

@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmAssistant implements Assistant {
+public class LlmAssistant implements Assistant {
   private static final CallSite SUMMARIZE = CallSite.of("Assistant.summarize", "openai", "gpt-4o-mini");
 
   private static final CallSite EXPLAIN = CallSite.of("Assistant.explain", "openai", "gpt-4o-mini");

@@ -27,7 +27,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmShop implements Shop {
+public class LlmShop implements Shop {
   private static final CallSite CHECK = CallSite.of("Shop.check", "openai", "gpt-4o-mini");
 
   private static final CallSite COMPARE = CallSite.of("Shop.compare", "openai", "gpt-4o-mini");

@@ -13,7 +13,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmOuter_Inner implements Outer.Inner {
+public class LlmOuter_Inner implements Outer.Inner {
   private static final CallSite SUMMARIZE = CallSite.of("Outer.Inner.summarize", "openai", "gpt-4o-mini");
 
   private final BoundCall summarize;

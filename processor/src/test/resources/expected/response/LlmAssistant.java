@@ -14,7 +14,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmAssistant implements Assistant {
+public class LlmAssistant implements Assistant {
   private static final CallSite TRANSLATE = CallSite.of("Assistant.translate", "anthropic", "claude-sonnet-4-5")
       .maxTokens(300)
       .temperature(0.2);

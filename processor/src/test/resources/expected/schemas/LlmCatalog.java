@@ -28,7 +28,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmCatalog implements Catalog {
+public class LlmCatalog implements Catalog {
   private static final CallSite PRODUCT = CallSite.of("Catalog.product", "anthropic", "claude-sonnet-4-5");
 
   private static final CallSite PRODUCTS = CallSite.of("Catalog.products", "anthropic", "claude-sonnet-4-5");

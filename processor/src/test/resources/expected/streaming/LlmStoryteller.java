@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmStoryteller implements Storyteller {
+public class LlmStoryteller implements Storyteller {
   private static final CallSite STORY = CallSite.of("Storyteller.story", "anthropic", "claude-sonnet-4-5")
       .retryPolicy("high-availability")
       .resumeStream(true);

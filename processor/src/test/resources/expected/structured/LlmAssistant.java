@@ -21,7 +21,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmAssistant implements Assistant {
+public class LlmAssistant implements Assistant {
   private static final CallSite EXTRACT = CallSite.of("Assistant.extract", "openai", "gpt-4o-mini")
       .temperature(0.0)
       .repairAttempts(2);

@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
 @Generated("dev.llmcall.processor.LlmClientProcessor")
-public final class LlmAssistant implements Assistant {
+public class LlmAssistant implements Assistant {
   private static final CallSite JSON = CallSite.of("Assistant.json", "openai", "gpt-4o-mini");
 
   private static final CallSite COUNT = CallSite.of("Assistant.count", "openai", "gpt-4o-mini");

@@ -24,7 +24,7 @@ import javax.lang.model.element.Modifier;
  *
  * <pre>{@code
  * @Generated("dev.llmcall.processor.LlmClientProcessor")
- * public final class LlmAssistant implements Assistant {
+ * public class LlmAssistant implements Assistant {
  *   private static final CallSite SUMMARIZE = CallSite.of("Assistant.summarize", "openai", "o3");
  *   private final BoundCall summarize;
  *
@@ -72,10 +72,11 @@ final class ClientImplWriter {
             .build())
         .addSuperinterface(client.type())
         .alwaysQualify(hiddenNames(client).toArray(String[]::new));
+    // Not final (#14): Spring's default class-based (CGLIB) proxies, for @Cacheable,
+    // @Transactional or an aspect on a client bean, subclass the bean's class.
     if (client.access() == ClientModel.Access.PUBLIC) {
       type.addModifiers(Modifier.PUBLIC);
     }
-    type.addModifiers(Modifier.FINAL);
     bindings.forEach(b -> type.addField(b.constant()));
     codecs.fields().forEach(type::addField);
     bindings.forEach(b -> type.addField(b.field()));

@@ -24,8 +24,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Turns every interface annotated {@code @LlmClient}, or declaring {@code @LlmCall} methods, into
- * a generated {@code Llm<Name>} class: parse into a model, validate, and write only if clean.
- * It never throws; a crash becomes one error diagnostic.
+ * a generated {@code Llm<Name>} class and its {@linkplain ClientIndexWriter index entry}: parse
+ * into a model, validate, and write only if clean. It never throws; a crash becomes one error
+ * diagnostic.
  */
 @AutoService(Processor.class)
 public final class LlmClientProcessor extends AbstractProcessor {
@@ -164,6 +165,7 @@ public final class LlmClientProcessor extends AbstractProcessor {
     diagnostics.print(report);
     if (report.isClean()) {
       emitter.emit(writer.apply(client), client.source());
+      emitter.emit(ClientIndexWriter.write(client), client.source());
     }
   }
 

@@ -39,7 +39,7 @@ class GeneratedCodeTest {
     String generated = Golden.generated(
         compile(good("assistant/Assistant")), "com.example.LlmAssistant");
     assertThat(generated)
-        .contains("@Generated(\"dev.llmcall.processor.LlmClientProcessor\")\npublic final class");
+        .contains("@Generated(\"dev.llmcall.processor.LlmClientProcessor\")\npublic class");
     assertThat(generated).doesNotContainMatch("date\\s*=");
   }
 
@@ -62,7 +62,7 @@ class GeneratedCodeTest {
     Compilation compilation = compile(source);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(Golden.generated(compilation, "com.example.LlmAssistant"))
-        .contains("\nfinal class LlmAssistant implements Assistant {");
+        .contains("\nclass LlmAssistant implements Assistant {");
   }
 
   @Test
