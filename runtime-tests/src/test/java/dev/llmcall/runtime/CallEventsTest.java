@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.spi.Scheduler;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import dev.llmcall.testkit.RecordedRequest;
@@ -16,6 +17,7 @@ import dev.llmcall.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -338,8 +340,31 @@ class CallEventsTest {
 
   @Test
   void aStreamClosedWhileWaitingToRetryEndsAbandoned() {
+    // The virtual scheduler jumps every wait at once; this one holds the retry's wait open.
+    CompletableFuture<Void> retryWait = new CompletableFuture<>();
+    Scheduler held = new Scheduler() {
+      @Override
+      public long nanoTime() {
+        return time.nanoTime();
+      }
+
+      @Override
+      public void sleep(Duration d) {
+        time.sleep(d);
+      }
+
+      @Override
+      public CompletableFuture<Void> after(Duration d) {
+        return retryWait;
+      }
+
+      @Override
+      public Cancellable schedule(Duration delay, Runnable task) {
+        return time.schedule(delay, task);
+      }
+    };
     server.enqueue(FakeReply.status(503)).enqueue(FakeReply.stream("late"));
-    try (LlmRuntime runtime = runtime().listener(recorder).build()) {
+    try (LlmRuntime runtime = runtime().scheduler(held).listener(recorder).build()) {
       LlmStream s = call(runtime, "default").stream(null, "hi");
       assertTimeoutPreemptively(GUARD, () -> {
         while (events.size() < 2) { // the failed attempt is recorded, its wait arranged
@@ -347,9 +372,11 @@ class CallEventsTest {
         }
       });
       s.close();
+      retryWait.complete(null); // the wait ends after the close: no second attempt
     }
     assertEquals(List.of("started Events.ask gpt-4o-mini", "attempt 1 SERVER_ERROR BACKOFF",
         "ended ABANDONED after 1"), events);
+    assertEquals(1, server.requestCount());
   }
 
   @Test

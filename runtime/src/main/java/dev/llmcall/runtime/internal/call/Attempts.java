@@ -200,7 +200,9 @@ public final class Attempts {
         .timeout(timeout)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
-    record.log().request(site.method(), request, body, record::redact);
+    if (record.log().exchanges()) { // checked here: no method reference is made per call otherwise
+      record.log().request(site.method(), request, body, record::redact);
+    }
     return request;
   }
 
@@ -222,7 +224,9 @@ public final class Attempts {
           new Received(!c.text().isEmpty(), false, c.text(), c.refusal(), null));
     }
     record.succeeded(permit, took(), status, usage);
-    record.log().response(site.method(), status, requestId, took(), c.text(), record::redact);
+    if (record.log().exchanges()) {
+      record.log().response(site.method(), status, requestId, took(), c.text(), record::redact);
+    }
     return record.answered(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
         c.finishReason(), record.usage(), record.redact(requestId), record.clientRequestId(),
         record.history(), c.refusal(), endpoint.cost(c.model(), site.model(), record.usage())));
@@ -257,8 +261,10 @@ public final class Attempts {
   public Decision failed(Classification c, int status, String requestId, Throwable cause, Usage usage,
       Received received) {
     long took = took();
-    record.log().response(site.method(), status, requestId, took, c.category() + ": " + c.detail(),
-        record::redact);
+    if (record.log().exchanges()) {
+      record.log().response(site.method(), status, requestId, took,
+          c.category() + ": " + c.detail(), record::redact);
+    }
     record.settleFailure(permit, took, c);
     long remaining = deadlineNanos - now();
     RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt(), remaining, context.random());
