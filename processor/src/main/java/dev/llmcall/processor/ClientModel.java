@@ -26,6 +26,8 @@ import java.util.Optional;
  *     once (#6)
  * @param memberTypeNames simple names of member types the generated class inherits, which
  *     would hide imported types of the same name; sorted
+ * @param generatedReadable whether the type's module can read {@code @Generated} (a named module
+ *     must read {@code java.compiler}); the generated class carries it only then
  * @param source the type, and its {@code @LlmClient} annotation if it has one
  */
 record ClientModel(
@@ -39,6 +41,7 @@ record ClientModel(
     List<MethodModel> methods,
     List<RecordModel> records,
     List<String> memberTypeNames,
+    boolean generatedReadable,
     SourceRef source) {
 
   ClientModel {

@@ -11,6 +11,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -56,7 +57,20 @@ final class ClientParser {
         methods,
         structures.records(),
         memberTypeNames(type),
+        generatedReadable(type),
         source);
+  }
+
+  /**
+   * Whether {@code @Generated} is visible from the type's module: a named module that requires
+   * only dev.llmcall.runtime does not read java.compiler, and the generated class must compile
+   * there too (issue 15).
+   */
+  private boolean generatedReadable(TypeElement type) {
+    ModuleElement module = elements.getModuleOf(type);
+    return (module == null
+        ? elements.getTypeElement(LlmClientProcessor.GENERATED)
+        : elements.getTypeElement(module, LlmClientProcessor.GENERATED)) != null;
   }
 
   private Defaults defaults(TypeElement type, Optional<AnnotationMirror> client) {

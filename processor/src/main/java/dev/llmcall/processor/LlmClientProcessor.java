@@ -29,12 +29,17 @@ import javax.lang.model.util.Elements;
  */
 @AutoService(Processor.class)
 public final class LlmClientProcessor extends AbstractProcessor {
+  /** On generated classes where the interface's module can read it (see ClientParser). */
+  static final String GENERATED = "javax.annotation.processing.Generated";
+
   private final Function<ClientModel, JavaFile> writer;
   private final ClientValidator validator = new ClientValidator();
   private final List<String> exceptionStacks = new ArrayList<>();
   /** Qualified names of types whose signatures referred to missing types, to retry next round. */
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> finished = new HashSet<>();
+  /** The classes this processor wrote, whose {@code @Generated} it claims. */
+  private final Set<String> written = new HashSet<>();
   private Elements elements;
   private Members members;
   private ClientParser parser;
@@ -62,7 +67,8 @@ public final class LlmClientProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(AnnotationValues.LLM_CLIENT, AnnotationValues.LLM_CALL);
+    return Set.of(AnnotationValues.LLM_CLIENT, AnnotationValues.LLM_CALL, AnnotationValues.RETRY,
+        AnnotationValues.CIRCUIT_BREAKER, AnnotationValues.DESCRIPTION, GENERATED);
   }
 
   @Override
@@ -70,7 +76,12 @@ public final class LlmClientProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
-  /** Always returns false: the annotations stay visible to other processors. */
+  /**
+   * Claims llmcall's annotations, so that {@code -Xlint:processing} does not warn that no
+   * processor claimed them (issue 15; house rule 6 said false, but no other processor has a use
+   * for them). {@code @Generated} is claimed only in a round where this processor wrote every
+   * class that carries it.
+   */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
@@ -82,7 +93,21 @@ public final class LlmClientProcessor extends AbstractProcessor {
     } catch (RuntimeException e) {
       reportCrash(null, e);
     }
-    return false;
+    return claims(annotations, round);
+  }
+
+  private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+          if (!(element instanceof TypeElement type)
+              || !written.contains(type.getQualifiedName().toString())) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
   }
 
   /** The stack traces of crashes turned into diagnostics, for tests to assert there were none. */
@@ -148,6 +173,7 @@ public final class LlmClientProcessor extends AbstractProcessor {
     diagnostics.print(report);
     if (report.isClean()) {
       emitter.emit(writer.apply(client), client.source());
+      written.add(client.impl().canonicalName());
     }
   }
 
