@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
@@ -40,6 +41,8 @@ public final class LlmClientProcessor extends AbstractProcessor {
   private final Set<String> finished = new HashSet<>();
   /** The classes this processor wrote, whose {@code @Generated} it claims. */
   private final Set<String> written = new HashSet<>();
+  /** A processor/runtime version mismatch, once checked; {@code null} before (issue 15). */
+  private Optional<VersionGuard.Problem> versionProblem;
   private Elements elements;
   private Members members;
   private ClientParser parser;
@@ -168,6 +171,9 @@ public final class LlmClientProcessor extends AbstractProcessor {
       return;
     }
     finished.add(name);
+    if (versionMismatch(type)) {
+      return;
+    }
     ClientModel client = parser.parse(type);
     ValidationReport report = validator.validate(client);
     diagnostics.print(report);
@@ -175,6 +181,16 @@ public final class LlmClientProcessor extends AbstractProcessor {
       emitter.emit(writer.apply(client), client.source());
       written.add(client.impl().canonicalName());
     }
+  }
+
+  /** Reports a processor/runtime version mismatch once, on the first client; then writes nothing. */
+  private boolean versionMismatch(TypeElement type) {
+    if (versionProblem == null) {
+      versionProblem = VersionGuard.problem(elements, VersionGuard.PROCESSOR_VERSION);
+      versionProblem.ifPresent(p ->
+          diagnostics.error(SourceRef.of(type), p.message(), p.args().toArray()));
+    }
+    return versionProblem.isPresent();
   }
 
   private void reportStillUndefined() {

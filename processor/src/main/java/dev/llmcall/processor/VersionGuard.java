@@ -1,0 +1,75 @@
+package dev.llmcall.processor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Checks that the llmcall-runtime on the compile class path is the version this processor writes
+ * code for (issue 15). Mixed versions would otherwise surface as odd errors inside generated code;
+ * this makes them one error that names both versions. It reads {@code RuntimeVersion.VERSION}
+ * through {@link Elements}, so nothing of the runtime is loaded.
+ */
+final class VersionGuard {
+  static final String RUNTIME_VERSION = "dev.llmcall.runtime.spi.RuntimeVersion";
+  static final String RUNTIME = "dev.llmcall.runtime.LlmRuntime";
+
+  /** This processor's version, from a resource the build fills in. */
+  static final String PROCESSOR_VERSION = readProcessorVersion();
+
+  private VersionGuard() {}
+
+  /**
+   * The message to report, or empty when the versions match. Reported once per compilation, on
+   * the first client type; no code is generated after it.
+   */
+  static Optional<Problem> problem(Elements elements, String processorVersion) {
+    TypeElement version = elements.getTypeElement(RUNTIME_VERSION);
+    if (version == null) {
+      return Optional.of(new Problem(elements.getTypeElement(RUNTIME) == null
+          ? Messages.RUNTIME_MISSING : Messages.RUNTIME_TOO_OLD, List.of(processorVersion)));
+    }
+    String runtimeVersion = constant(version);
+    return processorVersion.equals(runtimeVersion)
+        ? Optional.empty()
+        : Optional.of(new Problem(Messages.VERSION_MISMATCH,
+            List.of(processorVersion, runtimeVersion)));
+  }
+
+  /** A message of the catalogue and its arguments. */
+  record Problem(Messages message, List<String> args) {
+    Problem {
+      args = List.copyOf(args);
+    }
+  }
+
+  private static String constant(TypeElement type) {
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals("VERSION")
+          && field.getConstantValue() instanceof String value) {
+        return value;
+      }
+    }
+    return "(unknown: " + type.getQualifiedName() + " has no VERSION constant)";
+  }
+
+  private static String readProcessorVersion() {
+    try (InputStream in = VersionGuard.class.getResourceAsStream("llmcall-processor.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("llmcall-processor.properties is missing from the jar");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
