@@ -38,7 +38,7 @@ public final class Json {
   /**
    * Writes one JSON value with a generator and returns its UTF-8 bytes. The generator writes into
    * a per-thread builder that is reused, so for a typical request the only new array is the
-   * result. Only Jackson's public API is used (no {@code JsonFactory._getBufferRecycler()}), so
+   * result. Only Jackson's public API is used (not the factory's internal buffer recycler), so
    * every supported Jackson 2.x version works.
    */
   public static byte[] write(Writer writer) {
