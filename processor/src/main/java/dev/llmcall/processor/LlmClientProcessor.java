@@ -93,10 +93,11 @@ public final class LlmClientProcessor extends AbstractProcessor {
       } else {
         processRound(round);
       }
+      return claims(annotations, round);
     } catch (RuntimeException e) {
       reportCrash(null, e);
+      return false;
     }
-    return claims(annotations, round);
   }
 
   private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -183,7 +184,7 @@ public final class LlmClientProcessor extends AbstractProcessor {
     }
   }
 
-  /** Reports a processor/runtime version mismatch once, on the first client; then writes nothing. */
+  /** Reports a version mismatch once, on the first client; after one, nothing is written. */
   private boolean versionMismatch(TypeElement type) {
     if (versionProblem == null) {
       versionProblem = VersionGuard.problem(elements, VersionGuard.PROCESSOR_VERSION);

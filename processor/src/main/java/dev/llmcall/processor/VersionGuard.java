@@ -2,7 +2,6 @@ package dev.llmcall.processor;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -60,16 +59,17 @@ final class VersionGuard {
     return "(unknown: " + type.getQualifiedName() + " has no VERSION constant)";
   }
 
+  /** Never throws: a processor that cannot say its version reports that, instead of crashing. */
   private static String readProcessorVersion() {
     try (InputStream in = VersionGuard.class.getResourceAsStream("llmcall-processor.properties")) {
       if (in == null) {
-        throw new IllegalStateException("llmcall-processor.properties is missing from the jar");
+        return "(unknown: llmcall-processor.properties is missing)";
       }
       Properties properties = new Properties();
       properties.load(in);
-      return properties.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return properties.getProperty("version", "(unknown: llmcall-processor.properties has none)");
+    } catch (IOException | IllegalArgumentException e) {
+      return "(unknown: " + e + ")";
     }
   }
 }

@@ -28,7 +28,8 @@ class LintTest {
 
   @Test
   void everyAnnotationIsClaimedSoLintProcessingIsQuiet() {
-    Compilation compilation = compileStrictly(JavaFileObjects.forSourceLines("com.example.Assistant",
+    Compilation compilation = compileStrictly(JavaFileObjects.forSourceLines(
+        "com.example.Assistant",
         "package com.example;",
         "import dev.llmcall.annotations.CircuitBreaker;",
         "import dev.llmcall.annotations.Description;",

@@ -205,7 +205,8 @@ public final class LlmRuntime implements AutoCloseable {
     if (p == null) {
       throw new IllegalStateException("No provider '" + name + "' is configured for " + method
           + ": " + setVariables(envName(name) + "_BASE_URL (and " + envName(name)
-          + "_API_KEY if it needs one)") + ", or register it with LlmRuntime.builder().provider(...)");
+          + "_API_KEY if it needs one)")
+          + ", or register it with LlmRuntime.builder().provider(...)");
     }
     if (p.requiresApiKey() && !p.hasApiKey()) {
       throw new IllegalStateException("No API key for provider '" + name + "' used by " + method
@@ -224,8 +225,8 @@ public final class LlmRuntime implements AutoCloseable {
     return environmentGiven
         ? "set " + variables
         : "this runtime was built with LlmRuntime.builder(), which does not read environment"
-            + " variables, so " + variables + " was not looked at; add .environment(System.getenv())"
-            + " to the builder, or use LlmRuntime.fromEnvironment()";
+            + " variables, so " + variables + " was not looked at; add"
+            + " .environment(System.getenv()) to the builder, or use LlmRuntime.fromEnvironment()";
   }
 
   private RetryPolicy retryPolicy(CallSite site) {
