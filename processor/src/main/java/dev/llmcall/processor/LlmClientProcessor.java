@@ -187,7 +187,7 @@ public final class LlmClientProcessor extends AbstractProcessor {
   /** Reports a version mismatch once, on the first client; after one, nothing is written. */
   private boolean versionMismatch(TypeElement type) {
     if (versionProblem == null) {
-      versionProblem = VersionGuard.problem(elements, VersionGuard.PROCESSOR_VERSION);
+      versionProblem = VersionGuard.problem(elements, type, VersionGuard.PROCESSOR_VERSION);
       versionProblem.ifPresent(p ->
           diagnostics.error(SourceRef.of(type), p.message(), p.args().toArray()));
     }

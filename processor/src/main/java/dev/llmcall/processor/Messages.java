@@ -101,6 +101,10 @@ enum Messages {
   RUNTIME_MISSING("LlmRuntimeMissing",
       "llmcall-runtime is not on the compile class path, so the code llmcall-processor %1$s"
           + " writes cannot compile; add the dependency dev.llmcall:llmcall-runtime:%1$s"),
+  RUNTIME_NOT_READ("LlmRuntimeNotRead",
+      "Module %s does not read dev.llmcall.runtime, which the code llmcall-processor %s writes"
+          + " uses; add 'requires dev.llmcall.runtime;' to its module-info.java (with"
+          + " llmcall-runtime %2$s on the module path)"),
   UNDEFINED_TYPE("LlmUndefinedType",
       "Did not generate %s because %s refers to a type that does not exist"),
   WRITE_FAILED("LlmWriteFailed",

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -29,11 +30,25 @@ final class VersionGuard {
    * The message to report, or empty when the versions match. Reported once per compilation, on
    * the first client type; no code is generated after it.
    */
-  static Optional<Problem> problem(Elements elements, String processorVersion) {
-    TypeElement version = elements.getTypeElement(RUNTIME_VERSION);
+  static Optional<Problem> problem(Elements elements, TypeElement client,
+      String processorVersion) {
+    // In a named module, what counts is what that module reads, not what is on the path.
+    ModuleElement module = elements.getModuleOf(client);
+    boolean named = module != null && !module.isUnnamed();
+    TypeElement version = named
+        ? elements.getTypeElement(module, RUNTIME_VERSION)
+        : elements.getTypeElement(RUNTIME_VERSION);
     if (version == null) {
-      return Optional.of(new Problem(elements.getTypeElement(RUNTIME) == null
-          ? Messages.RUNTIME_MISSING : Messages.RUNTIME_TOO_OLD, List.of(processorVersion)));
+      TypeElement runtime = named
+          ? elements.getTypeElement(module, RUNTIME)
+          : elements.getTypeElement(RUNTIME);
+      if (runtime != null) {
+        return Optional.of(new Problem(Messages.RUNTIME_TOO_OLD, List.of(processorVersion)));
+      }
+      return Optional.of(named
+          ? new Problem(Messages.RUNTIME_NOT_READ,
+              List.of(module.getQualifiedName().toString(), processorVersion))
+          : new Problem(Messages.RUNTIME_MISSING, List.of(processorVersion)));
     }
     String runtimeVersion = constant(version);
     return processorVersion.equals(runtimeVersion)

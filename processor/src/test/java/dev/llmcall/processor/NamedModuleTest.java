@@ -79,13 +79,49 @@ class NamedModuleTest {
     assertThat(generated).contains("@Generated(\"dev.llmcall.processor.LlmClientProcessor\")");
   }
 
+  @Test
+  void withoutRequiresRuntimeOneErrorSaysWhichLineToAdd() throws IOException {
+    List<String> messages = compileFailing(List.of(
+        "package com.example.demo;",
+        "import dev.llmcall.annotations.LlmCall;",
+        "import dev.llmcall.annotations.LlmClient;",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  @LlmCall(prompt = \"Summarize: {text}\")",
+        "  String summarize(String text);",
+        "}"), "requires static dev.llmcall.annotations;");
+    assertThat(messages).hasSize(1);
+    assertThat(messages.get(0)).contains(Messages.RUNTIME_NOT_READ.tag());
+    assertThat(messages.get(0)).contains(
+        "Module demo does not read dev.llmcall.runtime, which the code llmcall-processor "
+            + VersionGuard.PROCESSOR_VERSION + " writes uses; add 'requires dev.llmcall.runtime;'");
+  }
+
   /** Compiles module {@code demo} with these directives; returns the generated client's text. */
   private String compile(String... requires) throws IOException {
+    Result result = run(ASSISTANT, requires);
+    assertThat(result.messages()).isEmpty();
+    assertThat(result.ok()).isTrue();
+    assertThat(Files.exists(dir.resolve("out/com/example/demo/LlmAssistant.class"))).isTrue();
+    return Files.readString(dir.resolve("gen/com/example/demo/LlmAssistant.java"));
+  }
+
+  /** Compiles module {@code demo}, which must fail; returns javac's errors and warnings. */
+  private List<String> compileFailing(List<String> assistant, String... requires)
+      throws IOException {
+    Result result = run(assistant, requires);
+    assertThat(result.ok()).isFalse();
+    return result.messages();
+  }
+
+  private record Result(boolean ok, List<String> messages) {}
+
+  private Result run(List<String> assistant, String... requires) throws IOException {
     Path src = dir.resolve("src");
     Path pkg = Files.createDirectories(src.resolve("com/example/demo"));
     Files.write(src.resolve("module-info.java"), List.of(
         "module demo {", "  " + String.join("\n  ", requires), "}"), UTF_8);
-    Files.write(pkg.resolve("Assistant.java"), ASSISTANT, UTF_8);
+    Files.write(pkg.resolve("Assistant.java"), assistant, UTF_8);
     Path out = Files.createDirectories(dir.resolve("out"));
     Path gen = Files.createDirectories(dir.resolve("gen"));
 
@@ -102,15 +138,11 @@ class NamedModuleTest {
       task.setProcessors(List.of(processor));
       boolean ok = task.call();
       assertThat(processor.exceptionStacks()).isEmpty();
-      List<String> messages = diagnostics.getDiagnostics().stream()
+      return new Result(ok, diagnostics.getDiagnostics().stream()
           .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
           .map(d -> d.getKind() + ": " + d.getMessage(null))
-          .toList();
-      assertThat(messages).isEmpty();
-      assertThat(ok).isTrue();
+          .toList());
     }
-    assertThat(Files.exists(out.resolve("com/example/demo/LlmAssistant.class"))).isTrue();
-    return Files.readString(gen.resolve("com/example/demo/LlmAssistant.java"));
   }
 
   /** The runtime, the annotations and Jackson, as jars or class folders on this test's path. */
