@@ -3,8 +3,12 @@ package dev.llmcall.runtime.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +48,43 @@ class JsonWriteTest {
       g.writeNumber(2);
       g.writeEndArray();
     }));
+  }
+
+  @Test
+  void aTypicalBodyAllocatesLittleMoreThanItsResult() throws ReflectiveOperationException {
+    // A fresh 8 KB builder per call would add 8 KB per write; the reused one adds the generator.
+    // The thread bean is reached by reflection: the tests run inside the runtime module, which
+    // does not read java.management (as in CircuitBreakerAllocationTest).
+    Object threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    Class<?> sunBean;
+    try {
+      sunBean = Class.forName("com.sun.management.ThreadMXBean");
+    } catch (ClassNotFoundException e) {
+      sunBean = null;
+    }
+    assumeTrue(sunBean != null && sunBean.isInstance(threads), "no per-thread allocation counter");
+    Method allocated = sunBean.getMethod("getCurrentThreadAllocatedBytes");
+    String text = "x".repeat(1500);
+    Json.Writer body = g -> {
+      g.writeStartObject();
+      g.writeStringField("model", "gpt-4o-mini");
+      g.writeArrayFieldStart("messages");
+      Json.message(g, "user", text);
+      g.writeEndArray();
+      g.writeEndObject();
+    };
+    int size = Json.write(body).length;
+    for (int i = 0; i < 20_000; i++) {
+      Json.write(body);
+    }
+    int n = 2_000;
+    long before = (Long) allocated.invoke(threads);
+    for (int i = 0; i < n; i++) {
+      Json.write(body);
+    }
+    long perWrite = ((Long) allocated.invoke(threads) - before) / n;
+    assertTrue(perWrite < size + 2_048, perWrite + " bytes per write of " + size);
   }
 
   @Test
