@@ -6,6 +6,7 @@ import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import java.lang.Override;
 import java.lang.String;
+import java.lang.SuppressWarnings;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import javax.annotation.processing.Generated;
@@ -14,6 +15,7 @@ import javax.annotation.processing.Generated;
  * The llmcall client for {@link Assistant}: each method renders its prompt and sends it
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
+@SuppressWarnings({"deprecation", "removal", "rawtypes", "unchecked"})
 @Generated("dev.llmcall.processor.LlmClientProcessor")
 public class LlmAssistant implements Assistant {
   private static final CallSite SUMMARIZE = CallSite.of("Assistant.summarize", "openai", "gpt-4o-mini");

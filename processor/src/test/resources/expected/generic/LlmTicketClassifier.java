@@ -13,6 +13,7 @@ import dev.llmcall.runtime.spi.Violations;
 import java.io.IOException;
 import java.lang.Override;
 import java.lang.String;
+import java.lang.SuppressWarnings;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import javax.annotation.processing.Generated;
  * The llmcall client for {@link TicketClassifier}: each method renders its prompt and sends it
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
+@SuppressWarnings({"deprecation", "removal", "rawtypes", "unchecked"})
 @Generated("dev.llmcall.processor.LlmClientProcessor")
 public class LlmTicketClassifier implements TicketClassifier {
   private static final CallSite CLASSIFY = CallSite.of("TicketClassifier.classify", "openai", "gpt-4o-mini");

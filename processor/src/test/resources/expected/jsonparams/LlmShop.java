@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.lang.Integer;
 import java.lang.Override;
 import java.lang.String;
+import java.lang.SuppressWarnings;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,7 @@ import javax.annotation.processing.Generated;
  * The llmcall client for {@link Shop}: each method renders its prompt and sends it
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
+@SuppressWarnings({"deprecation", "removal", "rawtypes", "unchecked"})
 @Generated("dev.llmcall.processor.LlmClientProcessor")
 public class LlmShop implements Shop {
   private static final CallSite CHECK = CallSite.of("Shop.check", "openai", "gpt-4o-mini");

@@ -12,6 +12,7 @@ import java.lang.Double;
 import java.lang.Integer;
 import java.lang.Override;
 import java.lang.String;
+import java.lang.SuppressWarnings;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import javax.annotation.processing.Generated;
  * The llmcall client for {@link Catalog}: each method renders its prompt and sends it
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
+@SuppressWarnings({"deprecation", "removal", "rawtypes", "unchecked"})
 @Generated("dev.llmcall.processor.LlmClientProcessor")
 public class LlmCatalog implements Catalog {
   private static final CallSite PRODUCT = CallSite.of("Catalog.product", "anthropic", "claude-sonnet-4-5");

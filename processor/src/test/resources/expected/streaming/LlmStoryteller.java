@@ -7,6 +7,7 @@ import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.runtime.spi.RetryOverrides;
 import java.lang.Override;
 import java.lang.String;
+import java.lang.SuppressWarnings;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import javax.annotation.processing.Generated;
  * The llmcall client for {@link Storyteller}: each method renders its prompt and sends it
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
+@SuppressWarnings({"deprecation", "removal", "rawtypes", "unchecked"})
 @Generated("dev.llmcall.processor.LlmClientProcessor")
 public class LlmStoryteller implements Storyteller {
   private static final CallSite STORY = CallSite.of("Storyteller.story", "anthropic", "claude-sonnet-4-5")

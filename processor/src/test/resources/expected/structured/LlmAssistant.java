@@ -10,6 +10,7 @@ import dev.llmcall.runtime.spi.StructuredOutput;
 import dev.llmcall.runtime.spi.Violations;
 import java.lang.Override;
 import java.lang.String;
+import java.lang.SuppressWarnings;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import javax.annotation.processing.Generated;
  * The llmcall client for {@link Assistant}: each method renders its prompt and sends it
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
+@SuppressWarnings({"deprecation", "removal", "rawtypes", "unchecked"})
 @Generated("dev.llmcall.processor.LlmClientProcessor")
 public class LlmAssistant implements Assistant {
   private static final CallSite EXTRACT = CallSite.of("Assistant.extract", "openai", "gpt-4o-mini")

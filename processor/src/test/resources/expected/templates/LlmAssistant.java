@@ -8,6 +8,7 @@ import dev.llmcall.runtime.spi.JsonWriting;
 import java.io.IOException;
 import java.lang.Override;
 import java.lang.String;
+import java.lang.SuppressWarnings;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -16,6 +17,7 @@ import javax.annotation.processing.Generated;
  * The llmcall client for {@link Assistant}: each method renders its prompt and sends it
  * through the runtime's retry, circuit breaker and HTTP layers.
  */
+@SuppressWarnings({"deprecation", "removal", "rawtypes", "unchecked"})
 @Generated("dev.llmcall.processor.LlmClientProcessor")
 public class LlmAssistant implements Assistant {
   private static final CallSite JSON = CallSite.of("Assistant.json", "openai", "gpt-4o-mini");

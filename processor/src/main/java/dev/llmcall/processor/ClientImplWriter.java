@@ -23,6 +23,7 @@ import javax.lang.model.element.Modifier;
  * one model is always the same. Sample output:
  *
  * <pre>{@code
+ * @SuppressWarnings({"deprecation", "removal", "rawtypes", "unchecked"})
  * @Generated("dev.llmcall.processor.LlmClientProcessor")
  * public class LlmAssistant implements Assistant {
  *   private static final CallSite SUMMARIZE = CallSite.of("Assistant.summarize", "openai", "o3");
@@ -51,8 +52,15 @@ final class ClientImplWriter {
   private static final ClassName RETRY_OVERRIDES = RuntimeNames.RETRY_OVERRIDES;
   private static final ClassName RUNTIME = RuntimeNames.LLM_RUNTIME;
   private static final ClassName RESPONSE = RuntimeNames.LLM_RESPONSE;
-  private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName GENERATED = ClassName.bestGuess(LlmClientProcessor.GENERATED);
+  /**
+   * Implementing a deprecated interface or method, or using a user's raw type, must not warn in
+   * generated code under -Xlint:all -Werror: the user suppressed or chose those (issue 15).
+   */
+  private static final AnnotationSpec SUPPRESS_WARNINGS =
+      AnnotationSpec.builder(SuppressWarnings.class)
+          .addMember("value", "{$S, $S, $S, $S}", "deprecation", "removal", "rawtypes", "unchecked")
+          .build();
   /** Types the generated methods use as expressions, which a parameter of that name would hide. */
   private static final Set<String> EXPRESSION_TYPES =
       Set.of("Objects", "String", "JsonWriting", "LlmResponse");
@@ -67,11 +75,14 @@ final class ClientImplWriter {
         .addOriginatingElement(client.source().element())
         .addJavadoc("The llmcall client for {@link $T}: each method renders its prompt and sends"
             + " it\nthrough the runtime's retry, circuit breaker and HTTP layers.\n", client.type())
-        .addAnnotation(AnnotationSpec.builder(GENERATED)
-            .addMember("value", "$S", LlmClientProcessor.class.getCanonicalName())
-            .build())
         .addSuperinterface(client.type())
         .alwaysQualify(hiddenNames(client).toArray(String[]::new));
+    type.addAnnotation(SUPPRESS_WARNINGS);
+    if (client.generatedReadable()) {
+      type.addAnnotation(AnnotationSpec.builder(GENERATED)
+          .addMember("value", "$S", LlmClientProcessor.class.getCanonicalName())
+          .build());
+    }
     // Not final (#14): Spring's default class-based (CGLIB) proxies, for @Cacheable,
     // @Transactional or an aspect on a client bean, subclass the bean's class.
     if (client.access() == ClientModel.Access.PUBLIC) {

@@ -28,6 +28,8 @@ import java.util.Optional;
  *     would hide imported types of the same name; sorted
  * @param implNameTaken whether a source of the compilation already declares a type called
  *     {@link #impl}, which llmcall did not write (#15)
+ * @param generatedReadable whether the type's module can read {@code @Generated} (a named module
+ *     must read {@code java.compiler}); the generated class carries it only then
  * @param source the type, and its {@code @LlmClient} annotation if it has one
  */
 record ClientModel(
@@ -42,6 +44,7 @@ record ClientModel(
     List<RecordModel> records,
     List<String> memberTypeNames,
     boolean implNameTaken,
+    boolean generatedReadable,
     SourceRef source) {
 
   ClientModel {

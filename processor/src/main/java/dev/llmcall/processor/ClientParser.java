@@ -12,6 +12,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -65,7 +66,11 @@ final class ClientParser {
         structures.records(),
         memberTypeNames(type),
         isTakenInSource(impl),
+        generatedReadable(type),
         source);
+  }
+
+  /**
   }
 
   /**
@@ -80,6 +85,18 @@ final class ClientParser {
             .flatMap(a -> values.get(existing, a, "value", List.class))
             .filter(v -> v.value().toString().contains(LlmClientProcessor.class.getName()))
             .isEmpty();
+  }
+
+  /**
+   * Whether {@code @Generated} is visible from the type's module: a named module that requires
+   * only dev.llmcall.runtime does not read java.compiler, and the generated class must compile
+   * there too (issue 15).
+   */
+  private boolean generatedReadable(TypeElement type) {
+    ModuleElement module = elements.getModuleOf(type);
+    return (module == null
+        ? elements.getTypeElement(LlmClientProcessor.GENERATED)
+        : elements.getTypeElement(module, LlmClientProcessor.GENERATED)) != null;
   }
 
   private Defaults defaults(TypeElement type, Optional<AnnotationMirror> client) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
@@ -30,6 +31,9 @@ import javax.lang.model.util.Elements;
  */
 @AutoService(Processor.class)
 public final class LlmClientProcessor extends AbstractProcessor {
+  /** On generated classes where the interface's module can read it (see ClientParser). */
+  static final String GENERATED = "javax.annotation.processing.Generated";
+
   private final Function<ClientModel, JavaFile> writer;
   private final ClientValidator validator = new ClientValidator();
   private final List<String> exceptionStacks = new ArrayList<>();
@@ -38,6 +42,10 @@ public final class LlmClientProcessor extends AbstractProcessor {
   private final Set<String> finished = new HashSet<>();
   /** Qualified names of the top-level types of this compilation's sources, all rounds so far. */
   private final Set<String> sourceTypes = new HashSet<>();
+  /** The classes this processor wrote, whose {@code @Generated} it claims. */
+  private final Set<String> written = new HashSet<>();
+  /** A processor/runtime version mismatch, once checked; {@code null} before (issue 15). */
+  private Optional<VersionGuard.Problem> versionProblem;
   private Elements elements;
   private Members members;
   private ClientParser parser;
@@ -65,7 +73,8 @@ public final class LlmClientProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(AnnotationValues.LLM_CLIENT, AnnotationValues.LLM_CALL);
+    return Set.of(AnnotationValues.LLM_CLIENT, AnnotationValues.LLM_CALL, AnnotationValues.RETRY,
+        AnnotationValues.CIRCUIT_BREAKER, AnnotationValues.DESCRIPTION, GENERATED);
   }
 
   @Override
@@ -73,7 +82,12 @@ public final class LlmClientProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
-  /** Always returns false: the annotations stay visible to other processors. */
+  /**
+   * Claims llmcall's annotations, so that {@code -Xlint:processing} does not warn that no
+   * processor claimed them (issue 15; house rule 6 said false, but no other processor has a use
+   * for them). {@code @Generated} is claimed only in a round where this processor wrote every
+   * class that carries it.
+   */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
@@ -82,11 +96,27 @@ public final class LlmClientProcessor extends AbstractProcessor {
       } else {
         processRound(round);
       }
+      return claims(annotations, round);
     } catch (RuntimeException e) {
       reportCrash(null, e);
+      return false;
     }
-    return false;
   }
+
+  private boolean claims(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(GENERATED)) {
+        for (Element element : round.getElementsAnnotatedWith(annotation)) {
+          if (!(element instanceof TypeElement type)
+              || !written.contains(type.getQualifiedName().toString())) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
 
   /** The stack traces of crashes turned into diagnostics, for tests to assert there were none. */
   List<String> exceptionStacks() {
@@ -160,13 +190,27 @@ public final class LlmClientProcessor extends AbstractProcessor {
       return;
     }
     finished.add(name);
+    if (versionMismatch(type)) {
+      return;
+    }
     ClientModel client = parser.parse(type);
     ValidationReport report = validator.validate(client);
     diagnostics.print(report);
     if (report.isClean()) {
       emitter.emit(writer.apply(client), client.source());
       emitter.emit(ClientIndexWriter.write(client), client.source());
+      written.add(client.impl().canonicalName());
     }
+  }
+
+  /** Reports a version mismatch once, on the first client; after one, nothing is written. */
+  private boolean versionMismatch(TypeElement type) {
+    if (versionProblem == null) {
+      versionProblem = VersionGuard.problem(elements, type, VersionGuard.PROCESSOR_VERSION);
+      versionProblem.ifPresent(p ->
+          diagnostics.error(SourceRef.of(type), p.message(), p.args().toArray()));
+    }
+    return versionProblem.isPresent();
   }
 
   /**

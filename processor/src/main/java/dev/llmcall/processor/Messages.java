@@ -125,6 +125,20 @@ enum Messages {
   BLANK_RETRY_POLICY("LlmBlankRetryPolicy",
       "@Retry on %s names no policy; name one such as \"default\" or \"high-availability\","
           + " or remove @Retry"),
+  VERSION_MISMATCH("LlmVersionMismatch",
+      "llmcall-processor %s cannot write code for llmcall-runtime %s, which is on the compile"
+          + " class path; use one version for both: one llmcall.version property for the"
+          + " dependency and the annotation processor path, or import llmcall-bom"),
+  RUNTIME_TOO_OLD("LlmRuntimeTooOld",
+      "llmcall-processor %s found an older llmcall-runtime on the compile class path (one"
+          + " without dev.llmcall.runtime.spi.RuntimeVersion); use one version for both"),
+  RUNTIME_MISSING("LlmRuntimeMissing",
+      "llmcall-runtime is not on the compile class path, so the code llmcall-processor %1$s"
+          + " writes cannot compile; add the dependency dev.llmcall:llmcall-runtime:%1$s"),
+  RUNTIME_NOT_READ("LlmRuntimeNotRead",
+      "Module %s does not read dev.llmcall.runtime, which the code llmcall-processor %s writes"
+          + " uses; add 'requires dev.llmcall.runtime;' to its module-info.java (with"
+          + " llmcall-runtime %2$s on the module path)"),
   UNDEFINED_TYPE("LlmUndefinedType",
       "Did not generate %s because %s refers to a type that does not exist"),
   WRITE_FAILED("LlmWriteFailed",

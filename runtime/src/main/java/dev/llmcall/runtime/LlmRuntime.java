@@ -57,6 +57,8 @@ public final class LlmRuntime implements AutoCloseable {
 
   private final Map<String, ProviderConfig> providers;
   private final Map<String, String> environment;
+  /** Whether the builder was given an environment; a missing-key message depends on it. */
+  private final boolean environmentGiven;
   private final Map<String, RetryPolicy> retryPolicies;
   private final String defaultRetryPolicy;
   private final Observers observers;
@@ -74,6 +76,7 @@ public final class LlmRuntime implements AutoCloseable {
   private LlmRuntime(Builder b) {
     this.providers = Map.copyOf(b.providers);
     this.environment = Map.copyOf(b.environment);
+    this.environmentGiven = b.environmentGiven;
     this.retryPolicies = Map.copyOf(b.retryPolicies);
     this.defaultRetryPolicy = b.defaultRetryPolicy;
     if (!retryPolicies.containsKey(defaultRetryPolicy)) {
@@ -250,14 +253,29 @@ public final class LlmRuntime implements AutoCloseable {
     }
     if (p == null) {
       throw new IllegalStateException("No provider '" + name + "' is configured for " + method
-          + ": set " + envName(name) + "_BASE_URL (and " + envName(name) + "_API_KEY if it needs"
-          + " one), or register it with LlmRuntime.builder().provider(...)");
+          + ": " + setVariables(envName(name) + "_BASE_URL (and " + envName(name)
+          + "_API_KEY if it needs one)")
+          + ", or register it with LlmRuntime.builder().provider(...)");
     }
     if (p.requiresApiKey() && !p.hasApiKey()) {
       throw new IllegalStateException("No API key for provider '" + name + "' used by " + method
-          + ": set " + p.apiKeyVariable() + ", or pass a key with LlmRuntime.builder().provider(...)");
+          + ": " + setVariables(p.apiKeyVariable())
+          + ", or pass a key with LlmRuntime.builder().provider(...)");
     }
     return p;
+  }
+
+  /**
+   * How to supply environment variables. A runtime from {@code builder()} without
+   * {@code .environment(...)} never read them, so "set OPENAI_API_KEY" would mislead a user
+   * whose variable is set (issue 15).
+   */
+  private String setVariables(String variables) {
+    return environmentGiven
+        ? "set " + variables
+        : "this runtime was built with LlmRuntime.builder(), which does not read environment"
+            + " variables, so " + variables + " was not looked at; add"
+            + " .environment(System.getenv()) to the builder, or use LlmRuntime.fromEnvironment()";
   }
 
   private RetryPolicy retryPolicy(CallSite site) {
@@ -341,6 +359,7 @@ public final class LlmRuntime implements AutoCloseable {
     private final Map<String, ProviderConfig> providers = new LinkedHashMap<>();
     private final Map<String, RetryPolicy> retryPolicies = new LinkedHashMap<>();
     private Map<String, String> environment = Map.of();
+    private boolean environmentGiven;
     private String defaultRetryPolicy = "default";
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
@@ -371,6 +390,7 @@ public final class LlmRuntime implements AutoCloseable {
     /** Reads providers from these variables, as {@link LlmRuntime#fromEnvironment()} describes. */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment == null"));
+      this.environmentGiven = true;
       return this;
     }
 

@@ -2,7 +2,6 @@ package dev.llmcall.runtime.internal.provider;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,11 @@ import java.io.UncheckedIOException;
  */
 public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Holds a typical request body in one block. */
+  private static final int FIRST_BLOCK = 8 * 1024;
+  private static final int KEEP_AT_MOST = 16 * 1024;
+  /** Per thread, the builder {@link #write} reuses; {@code null} while a write is using it. */
+  private static final ThreadLocal<ByteArrayBuilder> SPARE = new ThreadLocal<>();
 
   private Json() {}
 
@@ -44,23 +48,32 @@ public final class Json {
   }
 
   /**
-   * Writes one JSON value with a generator and returns its UTF-8 bytes. The working buffer comes
-   * from Jackson's buffer recycler (per thread), as {@code ObjectMapper.writeValueAsBytes} does, so
-   * the only new array is the result.
+   * Writes one JSON value with a generator and returns its UTF-8 bytes. The generator writes into
+   * a per-thread builder that is reused, so for a typical request the only new array is the
+   * result. Only Jackson's public API is used (not the factory's internal buffer recycler), so
+   * every supported Jackson 2.x version works.
    */
   public static byte[] write(Writer writer) {
-    BufferRecycler recycler = MAPPER.getFactory()._getBufferRecycler();
-    try (ByteArrayBuilder out = new ByteArrayBuilder(recycler);
-        JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+    ByteArrayBuilder out = SPARE.get();
+    if (out == null) {
+      out = new ByteArrayBuilder(FIRST_BLOCK);
+    } else {
+      SPARE.set(null); // a writer that calls write() again gets a builder of its own
+    }
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
       writer.write(g);
       g.flush();
-      byte[] bytes = out.toByteArray();
-      out.release();
-      return bytes;
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write JSON", e);
     } finally {
-      recycler.releaseToPool();
+      out.reset();
+      // Keep a thread's builder only while its block is small: one huge request must not pin
+      // a large array to every thread that once sent it.
+      byte[] block = out.getCurrentSegment();
+      if (block != null && block.length <= KEEP_AT_MOST) {
+        SPARE.set(out);
+      }
     }
   }
 
