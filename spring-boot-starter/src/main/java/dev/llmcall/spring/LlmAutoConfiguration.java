@@ -2,6 +2,7 @@ package dev.llmcall.spring;
 
 import dev.llmcall.runtime.LlmRuntime;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,6 +44,48 @@ public class LlmAutoConfiguration {
   @ConditionalOnProperty(prefix = "llmcall.clients", name = "enabled", matchIfMissing = true)
   public static ClientRegistrar llmClientRegistrar() {
     return new ClientRegistrar();
+  }
+
+  /**
+   * Micrometer meters for every call (see {@code llmcall-micrometer}), when the application has
+   * that module and a {@code MeterRegistry}: bound once the runtime and the registry exist.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"dev.llmcall.micrometer.LlmcallMetrics",
+      "io.micrometer.core.instrument.MeterRegistry"})
+  static class Metrics {
+    @Bean
+    static SmartInitializingSingleton llmcallMetricsBinder(ObjectProvider<LlmRuntime> runtime,
+        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+      return () -> {
+        io.micrometer.core.instrument.MeterRegistry r = registry.getIfUnique();
+        LlmRuntime rt = runtime.getIfUnique();
+        if (r != null && rt != null) {
+          dev.llmcall.micrometer.LlmcallMetrics.bind(rt, r);
+        }
+      };
+    }
+  }
+
+  /**
+   * A span per call and W3C trace context on every attempt (see {@code llmcall-opentelemetry}),
+   * when the application has that module and an {@code OpenTelemetry} bean. It customizes the
+   * runtime this configuration builds; a runtime of the application's own is left alone.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = {"dev.llmcall.opentelemetry.LlmcallTracing",
+      "io.opentelemetry.api.OpenTelemetry"})
+  static class Tracing {
+    @Bean
+    LlmRuntimeCustomizer llmcallTracingCustomizer(
+        ObjectProvider<io.opentelemetry.api.OpenTelemetry> openTelemetry) {
+      return builder -> {
+        io.opentelemetry.api.OpenTelemetry otel = openTelemetry.getIfUnique();
+        if (otel != null) {
+          dev.llmcall.opentelemetry.LlmcallTracing.create(otel).installOn(builder);
+        }
+      };
+    }
   }
 
   /** The circuit breakers as health, when Spring Boot's health support is on the class path. */
