@@ -10,6 +10,7 @@ import dev.llmcall.runtime.internal.call.Observers;
 import dev.llmcall.runtime.internal.call.RetryBank;
 import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
 import dev.llmcall.runtime.internal.provider.Endpoint;
+import dev.llmcall.runtime.internal.provider.ProviderDirectory;
 import dev.llmcall.runtime.internal.stream.StreamWatchdog;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.BoundCall;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -48,17 +48,13 @@ import java.util.random.RandomGenerator;
  * }</pre>
  */
 public final class LlmRuntime implements AutoCloseable {
-  private static final String AZURE = "azure";
 
   /** Default time to open a connection. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default time for one HTTP attempt, as the official SDKs have it. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
 
-  private final Map<String, ProviderConfig> providers;
-  private final Map<String, String> environment;
-  /** Whether the builder was given an environment; a missing-key message depends on it. */
-  private final boolean environmentGiven;
+  private final ProviderDirectory providers;
   private final Map<String, RetryPolicy> retryPolicies;
   private final String defaultRetryPolicy;
   private final Observers observers;
@@ -74,9 +70,7 @@ public final class LlmRuntime implements AutoCloseable {
   private final PriceTable prices;
 
   private LlmRuntime(Builder b) {
-    this.providers = Map.copyOf(b.providers);
-    this.environment = Map.copyOf(b.environment);
-    this.environmentGiven = b.environmentGiven;
+    this.providers = new ProviderDirectory(b.providers, b.environment, b.environmentGiven);
     this.retryPolicies = Map.copyOf(b.retryPolicies);
     this.defaultRetryPolicy = b.defaultRetryPolicy;
     if (!retryPolicies.containsKey(defaultRetryPolicy)) {
@@ -130,7 +124,7 @@ public final class LlmRuntime implements AutoCloseable {
    */
   public BoundCall bind(CallSite site) {
     Objects.requireNonNull(site, "site == null");
-    ProviderConfig provider = provider(site.provider(), site.method());
+    ProviderConfig provider = providers.require(site.provider(), site.method());
     RetryPolicy policy = retryPolicy(site);
     Endpoint endpoint = provider.endpoint(site.model(), prices);
     MethodStats methodStats = stats.computeIfAbsent(site.method() + " @ " + provider.name(),
@@ -209,8 +203,7 @@ public final class LlmRuntime implements AutoCloseable {
 
   /** The configuration of a provider, or {@code null} if this runtime knows none by that name. */
   public ProviderConfig provider(String name) {
-    ProviderConfig configured = providers.get(name);
-    return configured != null ? configured : fromEnvironment(name);
+    return providers.find(name);
   }
 
   /** The list prices that {@link LlmResponse#cost()} and {@link LlmException#cost()} are computed at. */
@@ -240,42 +233,8 @@ public final class LlmRuntime implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LlmRuntime{providers=" + new TreeMap<>(providers).values()
+    return "LlmRuntime{providers=" + new TreeMap<>(providers.registered()).values()
         + ", retryPolicies=" + new TreeSet<>(retryPolicies.keySet()) + "}";
-  }
-
-  private ProviderConfig provider(String name, String method) {
-    ProviderConfig p = provider(name);
-    if (p == null && AZURE.equals(name)) {
-      throw new IllegalStateException("No provider 'azure' is configured for " + method
-          + ": set AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY (and OPENAI_API_VERSION to change"
-          + " the api-version), or register it with LlmRuntime.builder().provider(...)");
-    }
-    if (p == null) {
-      throw new IllegalStateException("No provider '" + name + "' is configured for " + method
-          + ": " + setVariables(envName(name) + "_BASE_URL (and " + envName(name)
-          + "_API_KEY if it needs one)")
-          + ", or register it with LlmRuntime.builder().provider(...)");
-    }
-    if (p.requiresApiKey() && !p.hasApiKey()) {
-      throw new IllegalStateException("No API key for provider '" + name + "' used by " + method
-          + ": " + setVariables(p.apiKeyVariable())
-          + ", or pass a key with LlmRuntime.builder().provider(...)");
-    }
-    return p;
-  }
-
-  /**
-   * How to supply environment variables. A runtime from {@code builder()} without
-   * {@code .environment(...)} never read them, so "set OPENAI_API_KEY" would mislead a user
-   * whose variable is set (issue 15).
-   */
-  private String setVariables(String variables) {
-    return environmentGiven
-        ? "set " + variables
-        : "this runtime was built with LlmRuntime.builder(), which does not read environment"
-            + " variables, so " + variables + " was not looked at; add"
-            + " .environment(System.getenv()) to the builder, or use LlmRuntime.fromEnvironment()";
   }
 
   private RetryPolicy retryPolicy(CallSite site) {
@@ -291,67 +250,6 @@ public final class LlmRuntime implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("Bad @Retry values on " + site.method() + ": " + e.getMessage(), e);
     }
-  }
-
-  private ProviderConfig fromEnvironment(String name) {
-    if (AZURE.equals(name)) {
-      return azureFromEnvironment();
-    }
-    String prefix = envName(name);
-    String key = environment.get(prefix + "_API_KEY");
-    String base = environment.get(prefix + "_BASE_URL");
-    ProviderConfig builtIn = builtIn(name, key);
-    if (builtIn != null) {
-      builtIn = withHeaderFrom(builtIn, "OPENAI_ORG_ID", "OpenAI-Organization");
-      builtIn = withHeaderFrom(builtIn, "OPENAI_PROJECT_ID", "OpenAI-Project");
-      return base == null || base.isBlank() ? builtIn : builtIn.withBaseUrl(URI.create(base.strip()));
-    }
-    if (base == null || base.isBlank()) {
-      return null;
-    }
-    return ProviderConfig.openAiCompatible(name, URI.create(base.strip()), key)
-        .withApiKeyVariable(null);
-  }
-
-  /** As the official SDKs read them: the resource's endpoint, its key, and the api-version. */
-  private ProviderConfig azureFromEnvironment() {
-    String endpoint = environment.get("AZURE_OPENAI_ENDPOINT");
-    if (endpoint == null || endpoint.isBlank()) {
-      return null;
-    }
-    String key = environment.get("AZURE_OPENAI_API_KEY");
-    String token = environment.get("AZURE_OPENAI_AD_TOKEN");
-    ProviderConfig azure = ProviderConfig.azureOpenAi(URI.create(endpoint.strip()), key);
-    if ((key == null || key.isBlank()) && token != null && !token.isBlank()) {
-      String entraToken = token.strip();
-      azure = azure.withEntraIdToken(() -> entraToken);
-    }
-    String version = environment.get("OPENAI_API_VERSION");
-    return version == null || version.isBlank() ? azure : azure.withApiVersion(version);
-  }
-
-  /** The OpenAI SDKs send {@code OPENAI_ORG_ID} and {@code OPENAI_PROJECT_ID} as headers. */
-  private ProviderConfig withHeaderFrom(ProviderConfig p, String variable, String header) {
-    String value = environment.get(variable);
-    return !"openai".equals(p.name()) || value == null || value.isBlank() ? p
-        : p.withHeader(header, value.strip());
-  }
-
-  private static ProviderConfig builtIn(String name, String key) {
-    switch (name) {
-      case "openai":
-        return ProviderConfig.openAi(key);
-      case "anthropic":
-        return ProviderConfig.anthropic(key);
-      case "xai":
-        return ProviderConfig.xai(key);
-      default:
-        return null;
-    }
-  }
-
-  private static String envName(String provider) {
-    return provider.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
   /** Builds an {@link LlmRuntime}. */

@@ -229,11 +229,6 @@ public final class ProviderConfig {
         copy(headers), copy(secretHeaders), apiVersion.strip(), entraId);
   }
 
-  ProviderConfig withApiKeyVariable(String variable) {
-    return new ProviderConfig(name, wire, baseUrl, apiKey, variable, credentials,
-        copy(headers), copy(secretHeaders), apiVersion, entraId);
-  }
-
   private ProviderConfig header(String header, String value, boolean secret) {
     Objects.requireNonNull(header, "name == null");
     Objects.requireNonNull(value, "value == null");

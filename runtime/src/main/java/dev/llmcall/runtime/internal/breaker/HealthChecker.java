@@ -2,7 +2,6 @@ package dev.llmcall.runtime.internal.breaker;
 
 import dev.llmcall.runtime.CircuitBreaker;
 import dev.llmcall.runtime.internal.provider.Endpoint;
-import dev.llmcall.runtime.internal.provider.ProviderWire;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.Scheduler;
 import java.net.http.HttpRequest;
