@@ -4,6 +4,7 @@ import dev.llmcall.runtime.Attempt;
 import dev.llmcall.runtime.CallEvent;
 import dev.llmcall.runtime.CallEventListener;
 import dev.llmcall.runtime.CircuitBreaker;
+import dev.llmcall.runtime.Cost;
 import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.Usage;
 import io.micrometer.core.instrument.Counter;
@@ -46,6 +47,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code llmcall.client.time_to_first_token}: a timer of how long a stream's reader waited
  *       for its first content;
  *   <li>{@code llmcall.client.repairs}: a counter of structured answers sent back to be corrected;
+ *   <li>{@code llmcall.client.cost}: a counter of US dollars at the runtime's price table, every
+ *       attempt of a call counted, failed and repaired ones included, with the call's GenAI tags
+ *       (calls to a model without a price add nothing);
  *   <li>{@code llmcall.circuit_breaker.state}: a gauge per breaker and {@code state}, 1 for the
  *       state it is in and 0 for the others;
  *   <li>{@code llmcall.circuit_breaker.transitions}: a counter by breaker, {@code from} and {@code
@@ -56,6 +60,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LlmcallMetrics implements CallEventListener {
   static final String ATTEMPTS = "llmcall.client.attempts";
+  static final String COST = "llmcall.client.cost";
   static final String RETRIES = "llmcall.client.retries";
   static final String TIME_TO_FIRST_TOKEN = "llmcall.client.time_to_first_token";
   static final String REPAIRS = "llmcall.client.repairs";
@@ -133,6 +138,16 @@ public final class LlmcallMetrics implements CallEventListener {
     }
     if (e.repairs() > 0) {
       registry.counter(REPAIRS, ours(e.call())).increment(e.repairs());
+    }
+    Cost cost = e.response() != null ? e.response().cost()
+        : e.failure() != null ? e.failure().cost().orElse(null) : null;
+    if (cost != null) {
+      Counter.builder(COST)
+          .description("What the call cost at the runtime's price table, every attempt counted")
+          .baseUnit("USD")
+          .tags(tags)
+          .register(registry)
+          .increment(cost.total().doubleValue());
     }
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.llmcall.runtime.CircuitBreakerConfig;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmRuntime;
+import dev.llmcall.runtime.ModelPrice;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.StreamTimeouts;
 import dev.llmcall.runtime.spi.BoundCall;
@@ -77,6 +78,21 @@ class LlmcallMetricsTest {
       assertEquals(1, keySets.size(), name + ": " + keySets);
     }
     assertEquals(2, registry.find(GenAi.OPERATION_DURATION).timers().size());
+  }
+
+  @Test
+  void costCountsEveryAttemptAtThePriceTable() {
+    runtime.close();
+    runtime = LlmRuntime.builder()
+        .provider(ProviderConfig.openAi("sk-metrics").withBaseUrl(server.openAiBaseUrl()))
+        .scheduler(time)
+        .price("gpt-4o-mini", ModelPrice.perMillion("1", "2"))
+        .build();
+    LlmcallMetrics.bind(runtime, registry);
+    server.enqueue(FakeReply.text("ok").usage(1_000_000, 500_000));
+    call("none").text(null, "hi");
+    // 1 M input tokens at $1 and 0.5 M output tokens at $2 per million
+    assertEquals(2.0, registry.get(LlmcallMetrics.COST).counter().count(), 1e-9);
   }
 
   @Test
