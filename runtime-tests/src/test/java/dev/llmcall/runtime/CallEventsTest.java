@@ -416,4 +416,44 @@ class CallEventsTest {
     }
     assertEquals(2, server.requests().size());
   }
+
+  @Test
+  void aPublishersSubscriberIsCalledWithTheCallersContext() throws Exception {
+    server.enqueue(FakeReply.stream("a", "b", "c"));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    try (LlmRuntime runtime = runtime().contextPropagator(threadLocalPropagator()).build()) {
+      java.util.concurrent.Flow.Publisher<String> chunks;
+      TRACE.set("trace-9");
+      try {
+        chunks = call(runtime, "none").publisher(null, "hi");
+        chunks.subscribe(new java.util.concurrent.Flow.Subscriber<String>() {
+          @Override
+          public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            s.request(Long.MAX_VALUE);
+          }
+
+          @Override
+          public void onNext(String chunk) {
+            seen.add(chunk + "@" + TRACE.get());
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            done.completeExceptionally(t);
+          }
+
+          @Override
+          public void onComplete() {
+            seen.add("end@" + TRACE.get());
+            done.complete(null);
+          }
+        });
+      } finally {
+        TRACE.remove();
+      }
+      done.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertEquals(List.of("a@trace-9", "b@trace-9", "c@trace-9", "end@trace-9"), seen);
+  }
 }

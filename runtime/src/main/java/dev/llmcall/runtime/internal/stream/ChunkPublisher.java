@@ -1,5 +1,7 @@
 package dev.llmcall.runtime.internal.stream;
 
+import dev.llmcall.runtime.CallContextPropagator.Scope;
+
 import dev.llmcall.runtime.LlmException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -30,11 +32,18 @@ public final class ChunkPublisher implements Flow.Publisher<String> {
     Objects.requireNonNull(subscriber, "subscriber == null");
     ChunkChannel channel = new ChunkChannel();
     Subscription s = new Subscription(subscriber, channel);
+    // The subscriber is called with the caller's context current (a trace, an MDC), as the
+    // call's attempts are; made once per subscription, not per signal.
+    Runnable drainInContext = () -> {
+      try (Scope ignored = s.call.enter()) {
+        s.drain();
+      }
+    };
     channel.onSignal(() -> {
       try {
-        executor.execute(s::drain);
+        executor.execute(drainInContext);
       } catch (RejectedExecutionException closed) { // the runtime was closed: signal from here
-        s.drain();
+        drainInContext.run();
       }
     });
     StreamingCall call = calls.apply(channel);

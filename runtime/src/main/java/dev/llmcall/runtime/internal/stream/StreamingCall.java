@@ -377,6 +377,11 @@ public final class StreamingCall implements HttpTransport.Live {
     return site.method();
   }
 
+  /** Makes the caller's captured context current on this thread, for a subscriber's signals. */
+  Scope enter() {
+    return attempts.enter();
+  }
+
   /** Where the stream is now. */
   synchronized StreamState state() {
     return stateFor(finished);
