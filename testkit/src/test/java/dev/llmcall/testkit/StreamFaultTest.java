@@ -115,7 +115,8 @@ class StreamFaultTest {
 
   @Test
   void keepAlivesFillTheGapsBetweenDelayedEvents() throws Exception {
-    server.enqueue(FakeReply.stream("a").chunkDelay(Duration.ofMillis(100)).keepAlive(Duration.ofMillis(30)));
+    // Generous gaps (10 keep-alive periods between events), so a loaded machine still fits three.
+    server.enqueue(FakeReply.stream("a").chunkDelay(Duration.ofMillis(300)).keepAlive(Duration.ofMillis(30)));
 
     try (SseReader sse = openAi()) {
       sse.next();
