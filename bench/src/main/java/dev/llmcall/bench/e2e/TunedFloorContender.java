@@ -53,7 +53,7 @@ public final class TunedFloorContender implements Contender {
   }
 
   /** The request body, written by hand as bytes. */
-  static byte[] body(String text, boolean stream) {
+  public static byte[] body(String text, boolean stream) {
     StringBuilder sb = new StringBuilder(192)
         .append("{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"");
     JsonStringEncoder.getInstance().quoteAsString("Summarize: " + text, sb);
@@ -100,7 +100,7 @@ public final class TunedFloorContender implements Contender {
    * {@code choices[0].<field>.content} of one JSON object in {@code b[off, off + len)}, read in one
    * pass of the byte parser; {@code null} if absent.
    */
-  static String content(byte[] b, int off, int len, String field) throws IOException {
+  public static String content(byte[] b, int off, int len, String field) throws IOException {
     try (JsonParser p = JSON.createParser(b, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
