@@ -2,6 +2,7 @@ package dev.llmcall.bench;
 
 import dev.llmcall.bench.e2e.Contender;
 import dev.llmcall.bench.e2e.FloorContender;
+import dev.llmcall.bench.e2e.TunedFloorContender;
 import dev.llmcall.bench.e2e.LlmcallContender;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.internal.provider.Endpoint;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What llmcall costs on the calling side, without the network, each beside the end-to-end floor
  * doing the same by hand (a request body from a string, Jackson's {@code readTree}, the JDK's
- * {@code ofLines}):
+ * {@code ofLines}) and the tuned floor ({@code *TunedFloor}: bytes, Jackson's streaming parser,
+ * SSE lines read from the bytes; issue #11):
  *
  * <ul>
  *   <li>{@code encode*}: the prompt rendered and the OpenAI request body written;
@@ -54,6 +56,7 @@ public class CallPathBenchmark {
   private final CallSite site = CallSite.of("BenchAssistant.summarize", "openai", "gpt-4o-mini");
   private final byte[] answer = InMemoryHttpClient.OPENAI_ANSWER;
   private FloorContender floor;
+  private TunedFloorContender tunedFloor;
   private LlmcallContender llmcall;
 
   @Setup(Level.Trial)
@@ -61,6 +64,8 @@ public class CallPathBenchmark {
     InMemoryHttpClient http = new InMemoryHttpClient();
     floor = new FloorContender(http);
     floor.open(BASE.resolve("/json/v1"), BASE.resolve("/sse/v1"));
+    tunedFloor = new TunedFloorContender(http);
+    tunedFloor.open(BASE.resolve("/json/v1"), BASE.resolve("/sse/v1"));
     llmcall = new LlmcallContender(http);
     llmcall.open(BASE.resolve("/json/v1"), BASE.resolve("/sse/v1"));
   }
@@ -76,6 +81,11 @@ public class CallPathBenchmark {
   }
 
   @Benchmark
+  public byte[] encodeTunedFloor() {
+    return TunedFloorContender.body(Contender.PROMPT_TEXT, false);
+  }
+
+  @Benchmark
   public byte[] encodeLlmcall() {
     // What the generated method renders, then what the runtime sends.
     return wire.encode(endpoint, site, Prompt.of(null, "Summarize: " + Contender.PROMPT_TEXT));
@@ -84,6 +94,11 @@ public class CallPathBenchmark {
   @Benchmark
   public String decodeFloor() throws IOException {
     return floor.answer(answer);
+  }
+
+  @Benchmark
+  public String decodeTunedFloor() throws IOException {
+    return TunedFloorContender.content(answer, 0, answer.length, "message");
   }
 
   @Benchmark
@@ -97,6 +112,11 @@ public class CallPathBenchmark {
   }
 
   @Benchmark
+  public String callTunedFloor() throws Exception {
+    return tunedFloor.call(Contender.PROMPT_TEXT);
+  }
+
+  @Benchmark
   public String callLlmcall() {
     return llmcall.call(Contender.PROMPT_TEXT);
   }
@@ -104,6 +124,11 @@ public class CallPathBenchmark {
   @Benchmark
   public int streamFloor() throws Exception {
     return floor.stream(Contender.PROMPT_TEXT);
+  }
+
+  @Benchmark
+  public int streamTunedFloor() throws Exception {
+    return tunedFloor.stream(Contender.PROMPT_TEXT);
   }
 
   @Benchmark

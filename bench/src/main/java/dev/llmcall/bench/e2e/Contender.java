@@ -25,6 +25,7 @@ public interface Contender extends AutoCloseable {
   static Contender named(String name) throws ReflectiveOperationException {
     String cls = switch (name) {
       case "floor" -> "dev.llmcall.bench.e2e.FloorContender";
+      case "tuned-floor" -> "dev.llmcall.bench.e2e.TunedFloorContender";
       case "llmcall" -> "dev.llmcall.bench.e2e.LlmcallContender";
       case "openai-java" -> "dev.llmcall.bench.e2e.OpenAiSdkContender";
       case "langchain4j" -> "dev.llmcall.bench.e2e.LangChain4jContender";

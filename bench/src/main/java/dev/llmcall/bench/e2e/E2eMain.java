@@ -13,11 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * E2eMain CONTENDER first-call BASE_URL        prints the wall-clock time of the first completed call
  * E2eMain CONTENDER measure BASE_URL SECONDS   warms up, then measures every figure once
- * E2eMain llmcall paired BASE_URL SECONDS      the floor and llmcall in this one JVM, in turns
+ * E2eMain llmcall paired BASE_URL SECONDS      both floors and llmcall in this one JVM, in turns
+ * E2eMain llmcall async BASE_URL SECONDS       64 callers: sync threads against futures ({@link Concurrency})
+ * E2eMain llmcall streams BASE_URL STREAMS     that many streams at once, threads counted ({@link Concurrency})
  * </pre>
  *
- * The paired mode needs only llmcall's class path (the floor's Jackson is on it). It times calls
- * and streams of the floor and of llmcall in alternating blocks, so that both meet the same
+ * The paired, async and streams modes need only llmcall's class path (the floors' Jackson is on
+ * it). The paired mode times calls and streams of the tuned floor, the naive floor and llmcall in
+ * alternating blocks, so that both meet the same
  * machine from one moment to the next: on a shared machine that swings by tens of percent between
  * JVMs a minute apart, this is the measure of llmcall's overhead that the noise leaves standing.
  *
@@ -49,8 +52,12 @@ public final class E2eMain {
       Runtime.getRuntime().halt(0); // some SDKs keep non-daemon threads; JVM exit is not measured
     }
     double seconds = Double.parseDouble(args[3]);
-    if (mode.equals("paired")) {
-      paired(jsonBase, sseBase, seconds);
+    if (mode.equals("paired") || mode.equals("async") || mode.equals("streams")) {
+      switch (mode) {
+        case "paired" -> paired(jsonBase, sseBase, seconds);
+        case "async" -> Concurrency.async(jsonBase, sseBase, seconds);
+        default -> Concurrency.streams(jsonBase, sseBase, (int) seconds);
+      }
       System.out.flush();
       Runtime.getRuntime().halt(0);
     }
@@ -67,7 +74,7 @@ public final class E2eMain {
     // Warm-up: both paths, then the concurrent path briefly.
     runFor(phase, () -> check(c.call(Contender.PROMPT_TEXT)));
     runFor(phase, () -> checkStream(c.stream(Contender.PROMPT_TEXT)));
-    concurrent(c, phase / 4);
+    concurrent(c, CONCURRENCY, phase / 4);
 
     // Sequential calls, each timed.
     long[] lat = new long[1 << 16];
@@ -90,7 +97,7 @@ public final class E2eMain {
     result(name, "p50_us", sorted[(int) Math.floor(0.50 * (n - 1))] / 1e3);
     result(name, "p99_us", sorted[(int) Math.floor(0.99 * (n - 1))] / 1e3);
 
-    result(name, "conc16_calls_per_s", concurrent(c, phase));
+    result(name, "conc16_calls_per_s", concurrent(c, CONCURRENCY, phase));
 
     int streams = 0;
     start = System.nanoTime();
@@ -117,9 +124,11 @@ public final class E2eMain {
     void run(Contender c) throws Exception;
   }
 
-  /** The floor and llmcall in one JVM: p50 of calls and of streams, timed in alternating blocks. */
+  /**
+   * Both floors and llmcall in one JVM: p50 of calls and of streams, timed in alternating blocks.
+   */
   static void paired(URI jsonBase, URI sseBase, double seconds) throws Exception {
-    String[] names = {"floor", "llmcall"};
+    String[] names = {"tuned-floor", "floor", "llmcall"};
     Contender[] cs = new Contender[names.length];
     for (int i = 0; i < names.length; i++) {
       cs[i] = Contender.named(names[i]);
@@ -172,15 +181,15 @@ public final class E2eMain {
     }
   }
 
-  /** Calls per second with {@link #CONCURRENCY} threads calling back to back. */
-  static double concurrent(Contender c, long nanos) throws Exception {
+  /** Calls per second with {@code callers} threads calling back to back. */
+  static double concurrent(Contender c, int callers, long nanos) throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong calls = new AtomicLong();
     AtomicLong failures = new AtomicLong();
-    CountDownLatch ready = new CountDownLatch(CONCURRENCY);
+    CountDownLatch ready = new CountDownLatch(callers);
     CountDownLatch go = new CountDownLatch(1);
-    Thread[] threads = new Thread[CONCURRENCY];
-    for (int i = 0; i < CONCURRENCY; i++) {
+    Thread[] threads = new Thread[callers];
+    for (int i = 0; i < callers; i++) {
       threads[i] = new Thread(() -> {
         ready.countDown();
         try {

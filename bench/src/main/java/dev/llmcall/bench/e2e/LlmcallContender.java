@@ -5,6 +5,8 @@ import dev.llmcall.runtime.ProviderConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.stream.Stream;
 
 /**
@@ -57,6 +59,43 @@ public final class LlmcallContender implements Contender {
       }
     }
     return chars;
+  }
+
+  /** The generated {@code ...Async} method: {@code BoundCall.textAsync}. */
+  public CompletableFuture<String> callAsync(String text) {
+    return json.summarizeAsync(text);
+  }
+
+  /**
+   * A stream through the generated {@code Flow.Publisher} method, with no waiting thread; the
+   * future completes with the number of characters received.
+   */
+  public CompletableFuture<Integer> streamAsync(String text) {
+    CompletableFuture<Integer> done = new CompletableFuture<>();
+    sse.summarizePublisher(text).subscribe(new Flow.Subscriber<String>() {
+      private int chars;
+
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        s.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(String chunk) {
+        chars += chunk.length();
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        done.completeExceptionally(t);
+      }
+
+      @Override
+      public void onComplete() {
+        done.complete(chars);
+      }
+    });
+    return done;
   }
 
   @Override

@@ -39,6 +39,7 @@ public final class Report {
       new Column("alloc_bytes_per_call", "KB allocated / call", "%,.1f", false),
       new Column("alloc_bytes_per_stream", "KB allocated / stream", "%,.1f", false),
       new Column("first_call_ms", "JVM start to first call, ms", "%,.0f", false),
+      new Column("classes_loaded", "classes loaded to first call", "%,.0f", false),
       new Column("deps_mib", "run-time jars, MiB", "%,.2f", false));
 
   private Report() {}
@@ -63,6 +64,8 @@ public final class Report {
     }
     contenders.remove(FLOOR);
     contenders.add(0, FLOOR);
+    // The main table: contenders measured on their own (not the async and streams variants).
+    contenders.removeIf(c -> COLUMNS.stream().noneMatch(col -> values(data, c, col.metric()).length > 0));
 
     StringBuilder md = new StringBuilder(Files.readString(Path.of(args[1])));
     md.append("\nEach cell: the median over rounds, then in brackets the median over rounds of the "
@@ -94,6 +97,7 @@ public final class Report {
     }
     md.append(pairedTable(data));
     md.append(targets(data));
+    md.append(TunedReport.section(data));
     String table = md.toString();
     Files.writeString(Path.of(args[2]), table, StandardCharsets.UTF_8);
     System.out.print(table);
@@ -115,7 +119,10 @@ public final class Report {
     Files.writeString(file, updated, StandardCharsets.UTF_8);
   }
 
-  /** The floor and llmcall timed in turns inside one JVM (E2eMain's paired mode), if measured. */
+  /**
+   * Both floors and llmcall timed in turns inside one JVM (E2eMain's paired mode), if measured;
+   * ratios are taken round by round, then the median.
+   */
   static String pairedTable(Map<Integer, Map<String, Map<String, List<Double>>>> data) {
     StringBuilder t = new StringBuilder();
     for (String[] m : new String[][] {{"paired_call_p50_us", "call"}, {"paired_stream_p50_us", "50-chunk stream"}}) {
@@ -124,14 +131,18 @@ public final class Report {
         continue;
       }
       if (t.length() == 0) {
-        t.append("\nPaired in one JVM: the floor and llmcall timed in alternating blocks (100 calls,"
-            + " 20 streams) for 2 x PHASE_SECONDS each, once per round; medians over rounds.\n\n"
-            + "| p50 of one | floor µs | llmcall µs | llmcall − floor µs | llmcall / floor |\n"
-            + "| --- | ---: | ---: | ---: | ---: |\n");
+        t.append("\nPaired in one JVM: the tuned floor, the floor and llmcall timed in alternating "
+            + "blocks (100 calls, 20 streams; order reversed every turn) for 2 x PHASE_SECONDS "
+            + "each, once per round; medians over rounds.\n\n"
+            + "| p50 of one | tuned floor µs | floor µs | llmcall µs | llmcall − floor µs "
+            + "| llmcall / floor | llmcall / tuned floor |\n"
+            + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
       }
-      t.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %+,.0f | %.2fx |\n", m[1],
-          median(floor), median(values(data, "llmcall", m[0])),
-          median(diffs(data, "llmcall", m[0])), median(ratios(data, "llmcall", m[0]))));
+      t.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %+,.0f | %.2fx | %.2fx |\n",
+          m[1], median(values(data, TunedReport.TUNED, m[0])), median(floor),
+          median(values(data, "llmcall", m[0])), median(diffs(data, "llmcall", m[0])),
+          median(ratios(data, "llmcall", m[0])),
+          median(TunedReport.paired(data, "llmcall", TunedReport.TUNED, m[0], true))));
     }
     return t.toString();
   }
@@ -202,17 +213,7 @@ public final class Report {
 
   private static double[] paired(Map<Integer, Map<String, Map<String, List<Double>>>> data,
       String contender, String metric, boolean ratio) {
-    List<Double> out = new ArrayList<>();
-    for (Map<String, Map<String, List<Double>>> round : data.values()) {
-      List<Double> v = round.getOrDefault(contender, Map.of()).get(metric);
-      List<Double> f = round.getOrDefault(FLOOR, Map.of()).get(metric);
-      if (v != null && f != null) {
-        double a = median(v.stream().mapToDouble(Double::doubleValue).toArray());
-        double b = median(f.stream().mapToDouble(Double::doubleValue).toArray());
-        out.add(ratio ? a / b : a - b);
-      }
-    }
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
+    return TunedReport.paired(data, contender, FLOOR, metric, ratio);
   }
 
   static double median(double[] v) {
