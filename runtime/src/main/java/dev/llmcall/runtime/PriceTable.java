@@ -1,7 +1,8 @@
 package dev.llmcall.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.llmcall.runtime.internal.provider.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ public final class PriceTable {
         if (in == null) {
           throw new IllegalStateException("the runtime jar has no " + RESOURCE);
         }
-        t = read(new ObjectMapper().readTree(in));
+        t = read(in.readAllBytes());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the built-in " + RESOURCE, e);
       }
@@ -133,22 +134,64 @@ public final class PriceTable {
    * Reads {@code {"asOf": "2025-10-01", "models": {"gpt-4o": {"input": "2.50", "output":
    * "10.00"}}}}; prices are decimal strings (or numbers), USD per million tokens.
    */
-  static PriceTable read(JsonNode root) {
-    JsonNode date = root.path("asOf");
-    LocalDate asOf = date.isTextual() ? LocalDate.parse(date.asText()) : null;
+  /**
+   * Reads a table in the shipped format, {@code {"asOf": "2025-10-15", "models": {"gpt-4o":
+   * {"input": "2.50", "output": "10.00"}, ...}}}, prices as strings or numbers. With Jackson's
+   * streaming parser: the runtime starts without loading data binding.
+   *
+   * @throws IOException if the text is not JSON
+   * @throws IllegalArgumentException if a model lacks a price
+   */
+  static PriceTable read(byte[] json) throws IOException {
+    LocalDate asOf = null;
     TreeMap<String, ModelPrice> prices = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> e : root.path("models").properties()) {
-      prices.put(key(e.getKey()),
-          new ModelPrice(decimal(e.getValue(), "input", e.getKey()), decimal(e.getValue(), "output", e.getKey())));
+    try (JsonParser p = Json.parser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("a price table is a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("asOf".equals(field) && value == JsonToken.VALUE_STRING) {
+          asOf = LocalDate.parse(p.getText());
+        } else if ("models".equals(field) && value == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String model = p.currentName();
+            p.nextToken();
+            prices.put(key(model), price(p, model));
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
     }
     return new PriceTable(asOf, prices);
   }
 
-  private static BigDecimal decimal(JsonNode price, String field, String model) {
-    JsonNode n = price.path(field);
-    if (!n.isTextual() && !n.isNumber()) {
-      throw new IllegalArgumentException("price of " + model + " has no " + field);
+  /** One model's {@code {"input": ..., "output": ...}}, the parser on its start. */
+  private static ModelPrice price(JsonParser p, String model) throws IOException {
+    String input = null;
+    String output = null;
+    if (p.currentToken() == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        boolean scalar = value == JsonToken.VALUE_STRING || value.isNumeric();
+        if ("input".equals(field) && scalar) {
+          input = p.getText();
+        } else if ("output".equals(field) && scalar) {
+          output = p.getText();
+        } else {
+          p.skipChildren();
+        }
+      }
+    } else {
+      p.skipChildren();
     }
-    return new BigDecimal(n.asText());
+    if (input == null || output == null) {
+      throw new IllegalArgumentException(
+          "price of " + model + " has no " + (input == null ? "input" : "output"));
+    }
+    return new ModelPrice(new BigDecimal(input), new BigDecimal(output));
   }
 }

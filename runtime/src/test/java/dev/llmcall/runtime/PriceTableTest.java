@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -74,13 +73,12 @@ class PriceTableTest {
 
   @Test
   void aTableIsReadFromJsonTextOrNumbersAndABadOneSaysWhy() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    PriceTable t = PriceTable.read(json.readTree(
+    PriceTable t = PriceTable.read(utf8(
         "{\"asOf\":\"2026-01-02\",\"models\":{\"m\":{\"input\":\"0.1\",\"output\":0.2}}}"));
     assertEquals(Optional.of(LocalDate.of(2026, 1, 2)), t.asOf());
     assertEquals(ModelPrice.perMillion("0.1", "0.2"), t.price("m").orElseThrow());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PriceTable.read(json.readTree("{\"models\":{\"m\":{\"input\":\"1\"}}}")));
+        () -> PriceTable.read(utf8("{\"models\":{\"m\":{\"input\":\"1\"}}}")));
     assertEquals("price of m has no output", e.getMessage());
   }
 
@@ -89,5 +87,9 @@ class PriceTableTest {
     assertThrows(IllegalArgumentException.class, () -> ModelPrice.perMillion("-1", "1"));
     assertThrows(IllegalArgumentException.class, () -> new Cost(usd("0"), usd("-0.1")));
     assertThrows(NumberFormatException.class, () -> ModelPrice.perMillion("one", "1"));
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,6 @@
 package dev.llmcall.runtime.internal.provider;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
@@ -9,11 +10,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * The runtime's one Jackson mapper, used only through the tree and streaming APIs (no data
- * binding, no reflection). Internal: not part of the API.
+ * The runtime's JSON: Jackson's streaming API on a plain {@link JsonFactory} for what every call
+ * does (requests, OpenAI answers and chunks), and a mapper for trees (Anthropic events, error
+ * bodies), made on first use, so that a runtime starts without loading data binding (about 450
+ * classes: bench/RESULTS.md). No data binding, no reflection. Internal: not part of the API.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = new JsonFactory();
   /** Holds a typical request body in one block. */
   private static final int FIRST_BLOCK = 8 * 1024;
   private static final int KEEP_AT_MOST = 16 * 1024;
@@ -24,7 +27,12 @@ public final class Json {
 
   /** Parses a body into a tree; throws {@link IOException} on malformed JSON. */
   public static JsonNode parse(byte[] body) throws IOException {
-    return MAPPER.readTree(body);
+    return Trees.MAPPER.readTree(body);
+  }
+
+  /** The mapper, loaded with the first tree. */
+  private static final class Trees {
+    static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
   }
 
   /**
@@ -32,18 +40,18 @@ public final class Json {
    * parser finds field names faster than its char parser: a String is better turned into bytes.)
    */
   public static JsonParser parser(byte[] json) throws IOException {
-    return MAPPER.getFactory().createParser(json);
+    return FACTORY.createParser(json);
   }
 
   /** {@link #parser(byte[])} over the first {@code length} bytes, as an SSE decoder holds them. */
   public static JsonParser parser(byte[] json, int length) throws IOException {
-    return MAPPER.getFactory().createParser(json, 0, length);
+    return FACTORY.createParser(json, 0, length);
   }
 
   /** {@link #parse(byte[])} over the first {@code length} bytes. */
   public static JsonNode parse(byte[] json, int length) throws IOException {
     try (JsonParser p = parser(json, length)) {
-      return MAPPER.readTree(p);
+      return Trees.MAPPER.readTree(p);
     }
   }
 
@@ -60,7 +68,7 @@ public final class Json {
     } else {
       SPARE.set(null); // a writer that calls write() again gets a builder of its own
     }
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
       writer.write(g);
       g.flush();
       return out.toByteArray();
