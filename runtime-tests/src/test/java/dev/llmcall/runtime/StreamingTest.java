@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Streamed calls end to end against the fake provider. Timeouts are fired by hand: virtual time
- * moves, then the watchdog checks, after the test has read what it needs, so every case is
+ * moves, then the transport's sweep checks, after the test has read what it needs, so every case is
  * deterministic and nothing sleeps.
  */
 class StreamingTest {
@@ -66,7 +66,7 @@ class StreamingTest {
     return out;
   }
 
-  /** Moves virtual time on: the watchdog's timer ticks on the way. */
+  /** Moves virtual time on: the sweep of what is in flight ticks on the way. */
   private void elapse(Duration d) {
     time.advance(d);
   }

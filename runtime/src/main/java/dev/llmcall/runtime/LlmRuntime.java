@@ -11,7 +11,6 @@ import dev.llmcall.runtime.internal.call.RetryBank;
 import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.ProviderDirectory;
-import dev.llmcall.runtime.internal.stream.StreamWatchdog;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
@@ -82,7 +81,7 @@ public final class LlmRuntime implements AutoCloseable {
         : HttpTransport.create(b.connectTimeout, b.requestTimeout, b.maxResponseBytes, b.scheduler);
     this.observers = new Observers(b.listeners, b.propagators, new CallLog(b.logExchanges));
     this.context = new CallContext(transport, b.clock, b.scheduler, b.random, observers,
-        b.streamTimeouts, new StreamWatchdog(b.scheduler));
+        b.streamTimeouts);
     this.breakerConfigs = Map.copyOf(b.breakerConfigs);
     this.defaultBreakerConfig = b.defaultBreakerConfig;
     this.breakerListeners = List.copyOf(b.breakerListeners);
@@ -188,9 +187,9 @@ public final class LlmRuntime implements AutoCloseable {
     observers.add(Objects.requireNonNull(listener, "listener == null"));
   }
 
-  /** How many streams are live now: started, and neither ended nor closed. */
+  /** How many calls and streams are in flight now: started, and neither ended nor closed. */
   int liveStreams() {
-    return context.watchdog().size();
+    return context.transport().liveCount();
   }
 
   /** Counters per interface method and provider, sorted by method then provider. */
@@ -227,7 +226,6 @@ public final class LlmRuntime implements AutoCloseable {
   @Override
   public void close() {
     healthChecker.close();
-    context.watchdog().close();
     context.transport().close();
   }
 

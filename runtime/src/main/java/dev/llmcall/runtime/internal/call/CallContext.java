@@ -1,7 +1,6 @@
 package dev.llmcall.runtime.internal.call;
 
 import dev.llmcall.runtime.StreamTimeouts;
-import dev.llmcall.runtime.internal.stream.StreamWatchdog;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.Scheduler;
 import java.time.Clock;
@@ -10,11 +9,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * What every call of one runtime shares: transport, time, randomness, the observers (listeners,
- * context propagators, log), and the stream timeouts with their watchdog. Internal: not part of the API.
+ * context propagators, log), and the stream timeouts. Internal: not part of the API.
  */
 public record CallContext(
     HttpTransport transport, Clock clock, Scheduler scheduler, RandomGenerator random,
-    Observers observers, StreamTimeouts streamTimeouts, StreamWatchdog watchdog) {
+    Observers observers, StreamTimeouts streamTimeouts) {
 
   public CallContext {
     Objects.requireNonNull(transport, "transport == null");
@@ -22,7 +21,6 @@ public record CallContext(
     Objects.requireNonNull(scheduler, "scheduler == null");
     Objects.requireNonNull(random, "random == null");
     Objects.requireNonNull(streamTimeouts, "streamTimeouts == null");
-    Objects.requireNonNull(watchdog, "watchdog == null");
     Objects.requireNonNull(observers, "observers == null");
   }
 

@@ -98,9 +98,11 @@ public final class StreamingCall implements HttpTransport.Live {
     }
   }
 
-  /** Starts watching the call; false (and the call failed) if the runtime is closed. */
+  /**
+   * Starts watching the call (its clocks, and the runtime's close); false (and the call failed)
+   * if the runtime is closed.
+   */
   private boolean open() {
-    context.watchdog().add(this);
     if (!context.transport().track(this)) {
       end(attempts.ended(Classification.closed("the stream was not started"), received(true)));
       return false;
@@ -238,7 +240,7 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   /**
-   * From the watchdog. The call's deadline (a stream's total timeout, or the policy's) ends the
+   * From the transport's sweep ({@link #check}). The call's deadline (a stream's total timeout, or the policy's) ends the
    * attempt for good; the first-token clock runs until the first content (pings and comments do
    * not stop it) and the idle clock restarts with every event or comment; both fail the attempt
    * as a TIMEOUT, which the engine may retry.
@@ -274,6 +276,11 @@ public final class StreamingCall implements HttpTransport.Live {
       attempts.record().cancelled(); // closed while waiting to retry: the call ends here too
     }
     finish();
+  }
+
+  @Override
+  public void check(long nowNanos) {
+    checkTimeouts(nowNanos);
   }
 
   /** The runtime is closing: the stream ends now, its reader gets what came and the failure. */
@@ -359,7 +366,6 @@ public final class StreamingCall implements HttpTransport.Live {
   private void finish() {
     if (!finished) {
       finished = true;
-      context.watchdog().remove(this);
       context.transport().untrack(this);
     }
   }

@@ -30,10 +30,21 @@ public final class HttpTransport {
   /** The default for {@link #maxResponseBytes}: far above any real answer. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L << 20;
 
-  /** Something in flight that a closing runtime must end: an exchange, a stream. */
+  /** How often the clocks of what is in flight are checked: how late a timeout may fire, at most. */
+  public static final Duration SWEEP = Duration.ofMillis(50);
+
+  /**
+   * Something in flight: an exchange, a stream. While any is, one timer on the runtime's
+   * {@link Scheduler} ticks every {@link #SWEEP} and lets each check its clocks (instead of a
+   * timer per call or per event, which cost a plain call about 20 µs: bench/RESULTS.md); a
+   * closing runtime ends each.
+   */
   public interface Live {
     /** Ends it now: the runtime is closing. */
     void abortOnClose();
+
+    /** Looks at its clocks at {@code nowNanos} (the scheduler's) and ends itself if one ran out. */
+    void check(long nowNanos);
   }
 
   /** Our own client, dropped on close so that JDK 17 can collect it with its selector thread. */
@@ -44,6 +55,7 @@ public final class HttpTransport {
   private final Scheduler scheduler;
   private final ExecutorService ownedExecutor;
   private final Set<Live> live = ConcurrentHashMap.newKeySet();
+  private volatile Scheduler.Cancellable sweep;
   private volatile boolean closed;
 
   private HttpTransport(HttpClient http, boolean ownsClient, Duration requestTimeout,
@@ -122,45 +134,92 @@ public final class HttpTransport {
    */
   public HttpResponse<byte[]> send(HttpRequest request, Duration timeout)
       throws IOException, InterruptedException {
-    BoundedBody body = new BoundedBody(maxResponseBytes);
-    Live exchange = () -> body.abort(new IOException("the LlmRuntime was closed"));
-    Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> body.timedOut(timeout.toMillis()));
-    live.add(exchange);
+    PlainExchange exchange = new PlainExchange(maxResponseBytes, scheduler.nanoTime(), timeout);
+    track(exchange);
     try {
-      return client().send(request, body);
+      return client().send(request, exchange.body);
     } finally {
-      timer.cancel();
       live.remove(exchange);
     }
   }
 
   /** {@link #send(HttpRequest, Duration)} without blocking a thread. */
   public CompletableFuture<HttpResponse<byte[]>> sendAsync(HttpRequest request, Duration timeout) {
-    BoundedBody body = new BoundedBody(maxResponseBytes);
-    Live exchange = () -> body.abort(new IOException("the LlmRuntime was closed"));
-    Scheduler.Cancellable timer = scheduler.schedule(timeout, () -> body.timedOut(timeout.toMillis()));
-    live.add(exchange);
+    PlainExchange exchange = new PlainExchange(maxResponseBytes, scheduler.nanoTime(), timeout);
+    track(exchange);
     CompletableFuture<HttpResponse<byte[]>> response;
     try {
-      response = client().sendAsync(request, body);
+      response = client().sendAsync(request, exchange.body);
     } catch (IOException e) {
       response = CompletableFuture.failedFuture(e);
     }
-    response.whenComplete((r, t) -> {
-      timer.cancel();
-      live.remove(exchange);
-    });
+    response.whenComplete((r, t) -> live.remove(exchange));
     return response;
   }
 
-  /** Keeps {@code exchange} to be ended by {@link #close()}; false if closed already. */
+  /**
+   * Keeps {@code exchange} to have its clocks checked and to be ended by {@link #close()}; false
+   * if closed already. A closed exchange's send fails at once anyway.
+   */
   public boolean track(Live exchange) {
     live.add(exchange);
     if (closed) {
       live.remove(exchange);
       return false;
     }
+    if (sweep == null) {
+      startSweeping();
+    }
     return true;
+  }
+
+  /** How many exchanges and streams are in flight. */
+  public int liveCount() {
+    return live.size();
+  }
+
+  private synchronized void startSweeping() {
+    if (sweep == null && !closed) {
+      sweep = scheduler.schedule(SWEEP, this::sweep);
+    }
+  }
+
+  private void sweep() {
+    synchronized (this) {
+      sweep = null;
+    }
+    long now = scheduler.nanoTime();
+    for (Live l : live) {
+      l.check(now);
+    }
+    if (!live.isEmpty()) {
+      startSweeping();
+    }
+  }
+
+  /** A plain call's exchange: its body, ended when the attempt's time is up. */
+  private static final class PlainExchange implements Live {
+    final BoundedBody body;
+    private final long deadlineNanos;
+    private final Duration timeout;
+
+    PlainExchange(long maxBytes, long startNanos, Duration timeout) {
+      this.body = new BoundedBody(maxBytes);
+      this.deadlineNanos = startNanos + timeout.toNanos();
+      this.timeout = timeout;
+    }
+
+    @Override
+    public void abortOnClose() {
+      body.abort(new IOException("the LlmRuntime was closed"));
+    }
+
+    @Override
+    public void check(long nowNanos) {
+      if (nowNanos - deadlineNanos >= 0) {
+        body.timedOut(timeout.toMillis());
+      }
+    }
   }
 
   /** Forgets an exchange that ended. */
@@ -205,6 +264,12 @@ public final class HttpTransport {
    */
   public void close() {
     closed = true;
+    synchronized (this) {
+      if (sweep != null) {
+        sweep.cancel();
+        sweep = null;
+      }
+    }
     for (Live exchange : live) {
       exchange.abortOnClose();
     }
