@@ -387,4 +387,30 @@ class AttemptEngineTest {
     assertFalse(everything.contains(KEY), everything);
     assertTrue(e.requestId().orElseThrow().contains("[redacted]"));
   }
+
+  // ---- Async calls and threads ----
+
+  @Test
+  void asyncCallsStartNoThreadPerCallWhereTheJdkWould() throws Exception {
+    // This module's surefire runs with a common pool of one worker, as on 2 cores, where JDK 17's
+    // sendAsync starts a thread per completion; llmcall's async calls do not (#11).
+    BoundCall call = call("none");
+    for (int i = 0; i < 20; i++) { // the runtime's threads grow to their size first
+      server.enqueue(FakeReply.text("warm"));
+      assertEquals("warm", call.textAsync(null, "x").get(20, TimeUnit.SECONDS));
+    }
+    long before = threadsCreated();
+    for (int i = 0; i < 20; i++) {
+      server.enqueue(FakeReply.text("steady"));
+      assertEquals("steady", call.textAsync(null, "x").get(20, TimeUnit.SECONDS));
+    }
+    long started = threadsCreated() - before - 1;
+    assertTrue(started < 5, started + " threads started for 20 async calls");
+  }
+
+  /** Thread ids are handed out in order: the next one tells how many threads were made so far. */
+  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+
+  private static long threadsCreated() {
+    return new Thread(() -> { }).getId();
+  }
 }

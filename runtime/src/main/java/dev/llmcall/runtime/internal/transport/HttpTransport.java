@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,6 +57,8 @@ public final class HttpTransport {
   private final ExecutorService ownedExecutor;
   private final Set<Live> live = ConcurrentHashMap.newKeySet();
   private volatile Scheduler.Cancellable sweep;
+  /** Where async exchanges are sent where {@link #THREAD_PER_COMPLETION}; made on first use. */
+  private ExecutorService asyncThreads;
   private volatile boolean closed;
 
   private HttpTransport(HttpClient http, boolean ownsClient, Duration requestTimeout,
@@ -148,13 +151,86 @@ public final class HttpTransport {
     PlainExchange exchange = new PlainExchange(maxResponseBytes, scheduler.nanoTime(), timeout);
     track(exchange);
     CompletableFuture<HttpResponse<byte[]>> response;
-    try {
-      response = client().sendAsync(request, exchange.body);
-    } catch (IOException e) {
-      response = CompletableFuture.failedFuture(e);
+    if (THREAD_PER_COMPLETION) {
+      response = sendOnAsyncThreads(request, exchange);
+    } else {
+      try {
+        response = client().sendAsync(request, exchange.body);
+      } catch (IOException e) {
+        response = CompletableFuture.failedFuture(e);
+      }
     }
     response.whenComplete((r, t) -> live.remove(exchange));
     return response;
+  }
+
+  /**
+   * Whether {@code HttpClient.sendAsync} would start a thread for each completion: it hands
+   * completions to {@code CompletableFuture}'s default executor, which is a new thread per task
+   * while the common pool's parallelism is below 2 (1 or 2 cores), on the JDKs before 25 that
+   * measured so (bench/RESULTS.md: 0.14x the throughput of blocking calls with 64 callers on
+   * JDK 17; JDK 25 starts none). Decided once.
+   */
+  static final boolean THREAD_PER_COMPLETION =
+      ForkJoinPool.getCommonPoolParallelism() < 2 && Runtime.version().feature() < 25;
+
+  /**
+   * An async exchange where {@link #THREAD_PER_COMPLETION}: a blocking send on one of a few
+   * threads of the runtime's own, which then complete the future with no hand-off (0.95x the
+   * throughput of blocking calls in the bench's prototype). Waits between attempts still hold
+   * no thread. An attempt still queued when its time is up is not sent; a cancelled one ends its
+   * read.
+   */
+  private CompletableFuture<HttpResponse<byte[]>> sendOnAsyncThreads(
+      HttpRequest request, PlainExchange exchange) {
+    CompletableFuture<HttpResponse<byte[]>> response = new CompletableFuture<>();
+    response.whenComplete((r, t) -> {
+      if (response.isCancelled()) {
+        exchange.abortOnClose();
+      }
+    });
+    Runnable send = () -> {
+      if (response.isDone()) {
+        return;
+      }
+      if (exchange.expired(scheduler.nanoTime())) {
+        response.completeExceptionally(new java.net.http.HttpTimeoutException(
+            "the attempt's time was up before it could be sent"));
+        return;
+      }
+      try {
+        response.complete(client().send(request, exchange.body));
+      } catch (IOException | RuntimeException e) {
+        response.completeExceptionally(e);
+      } catch (InterruptedException e) {
+        response.completeExceptionally(e);
+        Thread.currentThread().interrupt();
+      }
+    };
+    try {
+      asyncThreads().execute(send);
+    } catch (RejectedExecutionException closed) {
+      response.completeExceptionally(new IOException("the LlmRuntime was closed"));
+    }
+    return response;
+  }
+
+  private synchronized ExecutorService asyncThreads() {
+    if (asyncThreads == null) {
+      AtomicInteger count = new AtomicInteger();
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "llmcall-async-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      pool.allowCoreThreadTimeOut(true);
+      if (closed) {
+        pool.shutdown();
+      }
+      asyncThreads = pool;
+    }
+    return asyncThreads;
   }
 
   /**
@@ -216,9 +292,13 @@ public final class HttpTransport {
 
     @Override
     public void check(long nowNanos) {
-      if (nowNanos - deadlineNanos >= 0) {
+      if (expired(nowNanos)) {
         body.timedOut(timeout.toMillis());
       }
+    }
+
+    boolean expired(long nowNanos) {
+      return nowNanos - deadlineNanos >= 0;
     }
   }
 
@@ -276,6 +356,11 @@ public final class HttpTransport {
     live.clear();
     if (ownedExecutor != null) {
       ownedExecutor.shutdownNow();
+    }
+    synchronized (this) {
+      if (asyncThreads != null) {
+        asyncThreads.shutdownNow();
+      }
     }
     if (ownsClient) {
       HttpClient client = http;
