@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * Single values of a named retry policy that one method overrides, from the numeric members of
- * {@code @Retry}: -1 (or {@code NaN}) leaves a value as the policy has it. Applied once, when the
- * client is constructed.
+ * {@code @Retry}; each is {@code null} (absent) unless set, which leaves the policy's value.
+ * Applied once, when the client is constructed.
  *
  * <pre>{@code
  * CallSite.of("Assistant.summarize", "openai", "gpt-4o-mini")
@@ -17,43 +17,51 @@ import java.time.Duration;
  * <p>Called by generated code. Not for direct use.
  */
 public record RetryOverrides(
-    int maxAttempts,
-    long initialDelayMillis,
-    double multiplier,
-    long maxDelayMillis,
-    double jitter,
-    long maxRetryAfterMillis,
-    long timeoutMillis) {
+    Integer maxAttempts,
+    Long initialDelayMillis,
+    Double multiplier,
+    Long maxDelayMillis,
+    Double jitter,
+    Long maxRetryAfterMillis,
+    Long timeoutMillis) {
 
   /** Overrides nothing. */
-  public static final RetryOverrides NONE = new RetryOverrides(-1, -1, Double.NaN, -1, Double.NaN, -1, -1);
+  public static final RetryOverrides NONE =
+      new RetryOverrides(null, null, null, null, null, null, null);
 
   public RetryOverrides maxAttempts(int v) {
-    return new RetryOverrides(v, initialDelayMillis, multiplier, maxDelayMillis, jitter, maxRetryAfterMillis, timeoutMillis);
+    return new RetryOverrides(v, initialDelayMillis, multiplier, maxDelayMillis, jitter,
+        maxRetryAfterMillis, timeoutMillis);
   }
 
   public RetryOverrides initialDelayMillis(long v) {
-    return new RetryOverrides(maxAttempts, v, multiplier, maxDelayMillis, jitter, maxRetryAfterMillis, timeoutMillis);
+    return new RetryOverrides(maxAttempts, v, multiplier, maxDelayMillis, jitter,
+        maxRetryAfterMillis, timeoutMillis);
   }
 
   public RetryOverrides multiplier(double v) {
-    return new RetryOverrides(maxAttempts, initialDelayMillis, v, maxDelayMillis, jitter, maxRetryAfterMillis, timeoutMillis);
+    return new RetryOverrides(maxAttempts, initialDelayMillis, v, maxDelayMillis, jitter,
+        maxRetryAfterMillis, timeoutMillis);
   }
 
   public RetryOverrides maxDelayMillis(long v) {
-    return new RetryOverrides(maxAttempts, initialDelayMillis, multiplier, v, jitter, maxRetryAfterMillis, timeoutMillis);
+    return new RetryOverrides(maxAttempts, initialDelayMillis, multiplier, v, jitter,
+        maxRetryAfterMillis, timeoutMillis);
   }
 
   public RetryOverrides jitter(double v) {
-    return new RetryOverrides(maxAttempts, initialDelayMillis, multiplier, maxDelayMillis, v, maxRetryAfterMillis, timeoutMillis);
+    return new RetryOverrides(maxAttempts, initialDelayMillis, multiplier, maxDelayMillis, v,
+        maxRetryAfterMillis, timeoutMillis);
   }
 
   public RetryOverrides maxRetryAfterMillis(long v) {
-    return new RetryOverrides(maxAttempts, initialDelayMillis, multiplier, maxDelayMillis, jitter, v, timeoutMillis);
+    return new RetryOverrides(maxAttempts, initialDelayMillis, multiplier, maxDelayMillis, jitter,
+        v, timeoutMillis);
   }
 
   public RetryOverrides timeoutMillis(long v) {
-    return new RetryOverrides(maxAttempts, initialDelayMillis, multiplier, maxDelayMillis, jitter, maxRetryAfterMillis, v);
+    return new RetryOverrides(maxAttempts, initialDelayMillis, multiplier, maxDelayMillis, jitter,
+        maxRetryAfterMillis, v);
   }
 
   /**
@@ -66,25 +74,25 @@ public record RetryOverrides(
       return policy;
     }
     RetryPolicy.Builder b = policy.toBuilder();
-    if (maxAttempts != -1) {
+    if (maxAttempts != null) {
       b.maxAttempts(maxAttempts);
     }
-    if (initialDelayMillis != -1) {
+    if (initialDelayMillis != null) {
       b.initialDelay(Duration.ofMillis(initialDelayMillis));
     }
-    if (!Double.isNaN(multiplier)) {
+    if (multiplier != null) {
       b.multiplier(multiplier);
     }
-    if (maxDelayMillis != -1) {
+    if (maxDelayMillis != null) {
       b.maxDelay(Duration.ofMillis(maxDelayMillis));
     }
-    if (!Double.isNaN(jitter)) {
+    if (jitter != null) {
       b.jitter(jitter);
     }
-    if (maxRetryAfterMillis != -1) {
+    if (maxRetryAfterMillis != null) {
       b.maxRetryAfter(Duration.ofMillis(maxRetryAfterMillis));
     }
-    if (timeoutMillis != -1) {
+    if (timeoutMillis != null) {
       b.timeout(Duration.ofMillis(timeoutMillis));
     }
     return b.build();
