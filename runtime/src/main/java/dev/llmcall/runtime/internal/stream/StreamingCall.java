@@ -92,16 +92,11 @@ public final class StreamingCall implements HttpTransport.Live {
   /** Sends the first attempt without blocking: for the push side, whose subscribe may not wait. */
   synchronized void startAsync() {
     if (open()) {
-      try (Scope ignored = attempts.enter()) {
-        attempt(base);
-      }
+      attemptLocked(base);
     }
   }
 
-  /**
-   * Starts watching the call (its clocks, and the runtime's close); false (and the call failed)
-   * if the runtime is closed.
-   */
+  /** Starts watching the call's clocks and close; false (and the call failed) if closed. */
   private boolean open() {
     if (!context.transport().track(this)) {
       end(attempts.ended(Classification.closed("the stream was not started"), received(true)));
@@ -350,12 +345,12 @@ public final class StreamingCall implements HttpTransport.Live {
     }
   }
 
+  /** An attempt sent without blocking, in the caller's context, on whatever thread. */
   private synchronized void attemptLocked(Prompt prompt) {
-    try (Scope ignored = attempts.enter()) { // a retry on the runtime's threads: the caller's context
+    try (Scope ignored = attempts.enter()) {
       attempt(prompt);
     }
   }
-
 
   /** The call ends with {@code e}: the reader gets every chunk received, then {@code e}. */
   private void end(LlmException e) {
