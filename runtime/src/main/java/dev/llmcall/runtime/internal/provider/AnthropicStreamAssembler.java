@@ -1,6 +1,7 @@
 package dev.llmcall.runtime.internal.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,9 @@ import java.nio.charset.StandardCharsets;
  * Anthropic Messages events: {@code message_start} (model, input tokens), {@code
  * content_block_start/delta/stop} (text deltas; a {@code tool_use} block marks a tool call),
  * {@code message_delta} (stop reason, output tokens), {@code message_stop}; {@code ping} and
- * unknown types are ignored, and {@code error} is an in-band error. Internal: not part of the API.
+ * unknown types are ignored, and {@code error} is an in-band error. Events are read in one pass of
+ * Jackson's streaming parser, as OpenAI chunks are: no tree per event. Internal: not part of the
+ * API.
  */
 final class AnthropicStreamAssembler extends StreamAssembler {
 
@@ -28,58 +31,114 @@ final class AnthropicStreamAssembler extends StreamAssembler {
       case "content_block_start":
       case "content_block_delta":
       case "message_delta":
-        return apply(type, parse(data, length));
+        return apply(read(data, length));
       default:
         return null; // content_block_stop and event types added after this was written
     }
   }
 
-  private String apply(String type, JsonNode event) {
-    switch (type) {
-      case "message_start": {
-        JsonNode message = event.path("message");
-        String m = Json.text(message, "model");
-        model = m == null ? model : m;
-        inputTokens = message.path("usage").path("input_tokens").asInt(inputTokens);
-        outputTokens = message.path("usage").path("output_tokens").asInt(outputTokens);
-        return null;
-      }
-      case "content_block_start":
-        if ("tool_use".equals(Json.text(event.path("content_block"), "type"))) {
-          toolCall = true;
-          content = true;
-        }
-        return null;
-      case "content_block_delta": {
-        JsonNode delta = event.path("delta");
-        String deltaType = Json.text(delta, "type");
-        if ("input_json_delta".equals(deltaType)) {
-          toolCall = true;
-        }
-        String text = "text_delta".equals(deltaType) ? Json.text(delta, "text") : null;
-        text = text == null || text.isEmpty() ? null : text;
-        // Text, thinking, a tool call's arguments: any delta is content.
-        content |= text != null || "thinking_delta".equals(deltaType)
-            || "input_json_delta".equals(deltaType);
-        return text;
-      }
-      default: { // message_delta
-        String stop = Json.text(event.path("delta"), "stop_reason");
-        rawFinish = stop == null ? rawFinish : stop;
-        JsonNode usage = event.path("usage");
-        inputTokens = usage.path("input_tokens").asInt(inputTokens);
-        outputTokens = usage.path("output_tokens").asInt(outputTokens);
-        return null;
-      }
+  private String apply(Event e) {
+    model = e.model != null ? e.model : model;
+    inputTokens = e.inputTokens >= 0 ? e.inputTokens : inputTokens;
+    outputTokens = e.outputTokens >= 0 ? e.outputTokens : outputTokens;
+    rawFinish = e.stopReason != null ? e.stopReason : rawFinish;
+    if ("tool_use".equals(e.blockType)) {
+      toolCall = true;
+      content = true;
     }
+    if ("input_json_delta".equals(e.deltaType)) {
+      toolCall = true;
+    }
+    String text = "text_delta".equals(e.deltaType) && e.deltaText != null && !e.deltaText.isEmpty()
+        ? e.deltaText : null;
+    // Text, thinking, a tool call's arguments: any delta is content.
+    content |= text != null || "thinking_delta".equals(e.deltaType)
+        || "input_json_delta".equals(e.deltaType);
+    return text;
   }
 
-  private static JsonNode parse(byte[] data, int length) {
-    try {
-      return Json.parse(data, length);
-    } catch (IOException e) {
+  /** What this assembler reads of one event; absent values are {@code null} or -1. */
+  private static final class Event {
+    String model;
+    int inputTokens = -1;
+    int outputTokens = -1;
+    String blockType;
+    String deltaType;
+    String deltaText;
+    String stopReason;
+  }
+
+  private static Event read(byte[] data, int length) {
+    Event e = new Event();
+    try (JsonParser p = Json.parser(data, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw unreadable(data, length);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          continue;
+        }
+        switch (field) {
+          case "message":
+            members(p, e);
+            break;
+          case "content_block":
+          case "delta":
+          case "usage":
+            members(p, e, field);
+            break;
+          default:
+            p.skipChildren();
+        }
+      }
+    } catch (IOException ex) {
       throw unreadable(data, length);
     }
+    return e;
   }
 
+  /** The members of {@code message}: its model and its usage. */
+  private static void members(JsonParser p, Event e) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if ("model".equals(field) && value == JsonToken.VALUE_STRING) {
+        e.model = p.getText();
+      } else if ("usage".equals(field) && value == JsonToken.START_OBJECT) {
+        members(p, e, "usage");
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** The members of a {@code content_block}, a {@code delta} or a {@code usage} object. */
+  private static void members(JsonParser p, Event e, String object) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (value == JsonToken.VALUE_NUMBER_INT && object.equals("usage")) {
+        if ("input_tokens".equals(field)) {
+          e.inputTokens = p.getIntValue();
+        } else if ("output_tokens".equals(field)) {
+          e.outputTokens = p.getIntValue();
+        }
+      } else if (value == JsonToken.VALUE_STRING) {
+        String text = p.getText();
+        if (object.equals("content_block") && "type".equals(field)) {
+          e.blockType = text;
+        } else if (object.equals("delta") && "type".equals(field)) {
+          e.deltaType = text;
+        } else if (object.equals("delta") && "text".equals(field)) {
+          e.deltaText = text;
+        } else if (object.equals("delta") && "stop_reason".equals(field)) {
+          e.stopReason = text;
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
 }
