@@ -41,6 +41,10 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     model = e.model != null ? e.model : model;
     inputTokens = e.inputTokens >= 0 ? e.inputTokens : inputTokens;
     outputTokens = e.outputTokens >= 0 ? e.outputTokens : outputTokens;
+    if (e.cacheRead >= 0 || e.cacheWrite >= 0) {
+      cachedInputTokens = Math.max(0, e.cacheRead);
+      moreInputTokens = Math.max(0, e.cacheRead) + Math.max(0, e.cacheWrite);
+    }
     rawFinish = e.stopReason != null ? e.stopReason : rawFinish;
     if ("tool_use".equals(e.blockType)) {
       toolCall = true;
@@ -62,6 +66,8 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     String model;
     int inputTokens = -1;
     int outputTokens = -1;
+    int cacheRead = -1;
+    int cacheWrite = -1;
     String blockType;
     String deltaType;
     String deltaText;
@@ -124,6 +130,10 @@ final class AnthropicStreamAssembler extends StreamAssembler {
           e.inputTokens = p.getIntValue();
         } else if ("output_tokens".equals(field)) {
           e.outputTokens = p.getIntValue();
+        } else if ("cache_read_input_tokens".equals(field)) {
+          e.cacheRead = p.getIntValue();
+        } else if ("cache_creation_input_tokens".equals(field)) {
+          e.cacheWrite = p.getIntValue();
         }
       } else if (value == JsonToken.VALUE_STRING) {
         String text = p.getText();

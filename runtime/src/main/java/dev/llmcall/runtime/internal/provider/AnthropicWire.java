@@ -154,8 +154,16 @@ enum AnthropicWire implements ProviderWire {
         text.toString(),
         model == null ? "" : model,
         FinishReason.fromProvider(Json.text(root, "stop_reason")),
-        new Usage(usage.path("input_tokens").asInt(0), usage.path("output_tokens").asInt(0)),
+        usage(usage),
         null));
+  }
+
+  /** Anthropic reports cache reads and writes beside {@code input_tokens}; they are prompt tokens. */
+  private static Usage usage(JsonNode usage) {
+    int cacheRead = usage.path("cache_read_input_tokens").asInt(0);
+    int cacheWrite = usage.path("cache_creation_input_tokens").asInt(0);
+    return new Usage(usage.path("input_tokens").asInt(0) + cacheRead + cacheWrite,
+        usage.path("output_tokens").asInt(0), cacheRead, 0);
   }
 
   @Override

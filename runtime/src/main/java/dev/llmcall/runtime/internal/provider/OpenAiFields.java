@@ -18,6 +18,9 @@ final class OpenAiFields {
   /** Token counts, or -1 when the body has no usage. */
   int promptTokens = -1;
   int completionTokens = -1;
+  /** {@code prompt_tokens_details.cached_tokens} and {@code completion_tokens_details.reasoning_tokens}. */
+  int cachedTokens;
+  int reasoningTokens;
   /** Whether the body has a first choice that is an object. */
   boolean choice;
   String finishReason;
@@ -89,6 +92,23 @@ final class OpenAiFields {
         promptTokens = p.getIntValue();
       } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("completion_tokens")) {
         completionTokens = p.getIntValue();
+      } else if (value == JsonToken.START_OBJECT
+          && (field.equals("prompt_tokens_details") || field.equals("completion_tokens_details"))) {
+        details(p);
+        continue;
+      }
+      p.skipChildren();
+    }
+  }
+
+  private void details(JsonParser p) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (value == JsonToken.VALUE_NUMBER_INT && field.equals("cached_tokens")) {
+        cachedTokens = p.getIntValue();
+      } else if (value == JsonToken.VALUE_NUMBER_INT && field.equals("reasoning_tokens")) {
+        reasoningTokens = p.getIntValue();
       }
       p.skipChildren();
     }
@@ -160,6 +180,7 @@ final class OpenAiFields {
   /** The usage this body reported, or {@link Usage#NONE}. */
   Usage usage() {
     return promptTokens < 0 && completionTokens < 0 ? Usage.NONE
-        : new Usage(Math.max(0, promptTokens), Math.max(0, completionTokens));
+        : new Usage(Math.max(0, promptTokens), Math.max(0, completionTokens), cachedTokens,
+            reasoningTokens);
   }
 }

@@ -31,6 +31,10 @@ final class OpenAiStreamAssembler extends StreamAssembler {
     model = chunk.model != null ? chunk.model : model;
     inputTokens = chunk.promptTokens >= 0 ? chunk.promptTokens : inputTokens;
     outputTokens = chunk.completionTokens >= 0 ? chunk.completionTokens : outputTokens;
+    if (chunk.promptTokens >= 0 || chunk.completionTokens >= 0) { // the usage chunk
+      cachedInputTokens = chunk.cachedTokens;
+      reasoningTokens = chunk.reasoningTokens;
+    }
     rawFinish = chunk.finishReason != null ? chunk.finishReason : rawFinish;
     toolCall |= chunk.toolCall;
     if (chunk.refusal != null && !chunk.refusal.isEmpty()) {

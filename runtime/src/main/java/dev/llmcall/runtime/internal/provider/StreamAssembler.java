@@ -32,6 +32,10 @@ public abstract class StreamAssembler {
   /** Token counts as reported; -1 until the stream reports one. */
   protected int inputTokens = -1;
   protected int outputTokens = -1;
+  /** Prompt tokens a provider reports beside its input count (Anthropic's cache reads and writes). */
+  protected int moreInputTokens;
+  protected int cachedInputTokens;
+  protected int reasoningTokens;
   protected boolean done;
   protected boolean toolCall;
   /** Whether content arrived: text, a refusal, reasoning or a tool-call fragment. */
@@ -79,7 +83,8 @@ public abstract class StreamAssembler {
   /** The usage the stream reported so far, or {@code null} if none. */
   public final Usage usage() {
     return inputTokens < 0 && outputTokens < 0 ? null
-        : new Usage(Math.max(0, inputTokens), Math.max(0, outputTokens));
+        : new Usage(Math.max(0, inputTokens) + moreInputTokens, Math.max(0, outputTokens),
+            cachedInputTokens, reasoningTokens);
   }
 
   /** The refusal text received, or {@code null}. */

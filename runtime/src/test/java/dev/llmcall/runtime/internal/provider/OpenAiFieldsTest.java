@@ -80,4 +80,15 @@ class OpenAiFieldsTest {
   private static Classification failure(ProviderWire.Decoded d) {
     return assertInstanceOf(ProviderWire.Decoded.Failure.class, d).classification();
   }
+
+  @Test
+  void anAnswersUsageDetailIsRead() throws Exception { // #12
+    Completion c = ((ProviderWire.Decoded.Success) WIRE.decode(("{\"model\":\"m\",\"choices\":[{"
+        + "\"message\":{\"content\":\"hi\"},\"finish_reason\":\"stop\"}],\"usage\":{"
+        + "\"prompt_tokens\":12,\"completion_tokens\":9,"
+        + "\"prompt_tokens_details\":{\"cached_tokens\":8,\"audio_tokens\":0},"
+        + "\"completion_tokens_details\":{\"reasoning_tokens\":5}}}")
+        .getBytes(StandardCharsets.UTF_8))).completion();
+    assertEquals(new Usage(12, 9, 8, 5), c.usage());
+  }
 }

@@ -184,4 +184,33 @@ class StreamAssemblerTest {
     assertEquals(FinishReason.CONTENT_FILTER, a.completion("").finishReason());
     assertTrue(a.completion("").filtered());
   }
+
+  @Test
+  void usageDetailCachedAndReasoningTokensOnBothWires() { // #12
+    StreamAssembler openAi = ProviderWire.of(ProviderConfig.Wire.OPENAI_CHAT).newStreamAssembler();
+    openAi.onEvent("message", openAiChunk("{\"content\":\"x\"}", "stop"));
+    openAi.onEvent("message", "{\"choices\":[],\"usage\":{\"prompt_tokens\":100,"
+        + "\"completion_tokens\":40,\"prompt_tokens_details\":{\"cached_tokens\":64},"
+        + "\"completion_tokens_details\":{\"reasoning_tokens\":30}}}");
+    assertEquals(new Usage(100, 40, 64, 30), openAi.usage());
+
+    StreamAssembler anthropic = ProviderWire.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES).newStreamAssembler();
+    anthropic.onEvent("message_start", "{\"type\":\"message_start\",\"message\":{\"model\":\"m\","
+        + "\"usage\":{\"input_tokens\":10,\"cache_read_input_tokens\":500,"
+        + "\"cache_creation_input_tokens\":20,\"output_tokens\":1}}}");
+    anthropic.onEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+        + "\"end_turn\"},\"usage\":{\"output_tokens\":7}}");
+    // Anthropic reports cache reads and writes beside input_tokens: all are prompt tokens
+    assertEquals(new Usage(530, 7, 500, 0), anthropic.usage());
+  }
+
+  @Test
+  void anAnthropicAnswersCacheTokensArePromptTokens() { // #12
+    Completion c = ((ProviderWire.Decoded.Success) ProviderWire.of(ProviderConfig.Wire.ANTHROPIC_MESSAGES)
+        .decode(("{\"model\":\"m\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],"
+            + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":10,\"output_tokens\":3,"
+            + "\"cache_read_input_tokens\":200,\"cache_creation_input_tokens\":5}}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).completion();
+    assertEquals(new Usage(215, 3, 200, 0), c.usage());
+  }
 }
