@@ -35,20 +35,13 @@ enum AnthropicWire implements ProviderWire {
 
   /** The endpoint's extra headers may replace {@code anthropic-version}, and add {@code anthropic-beta}. */
   @Override
-  public HttpRequest.Builder newRequest(Endpoint endpoint, String credential) {
-    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.callUri())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("anthropic-version", VERSION));
-    return credential == null ? b : b.setHeader("x-api-key", credential);
+  public HttpRequest.Builder wireHeaders(HttpRequest.Builder request) {
+    return request.header("anthropic-version", VERSION);
   }
 
   @Override
-  public HttpRequest.Builder probeRequest(Endpoint endpoint, String credential) {
-    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.probeUri())
-        .header("Accept", "application/json")
-        .header("anthropic-version", VERSION));
-    return (credential == null ? b : b.setHeader("x-api-key", credential)).GET();
+  public HttpRequest.Builder authorize(HttpRequest.Builder request, String credential) {
+    return request.setHeader("x-api-key", credential);
   }
 
   @Override

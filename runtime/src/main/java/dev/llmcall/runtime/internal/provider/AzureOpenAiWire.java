@@ -42,18 +42,8 @@ enum AzureOpenAiWire implements ProviderWire {
   }
 
   @Override
-  public HttpRequest.Builder newRequest(Endpoint endpoint, String credential) {
-    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.callUri())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json"));
-    return credential == null ? b : b.setHeader(authHeader, scheme + credential);
-  }
-
-  @Override
-  public HttpRequest.Builder probeRequest(Endpoint endpoint, String credential) {
-    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.probeUri())
-        .header("Accept", "application/json"));
-    return (credential == null ? b : b.setHeader(authHeader, scheme + credential)).GET();
+  public HttpRequest.Builder authorize(HttpRequest.Builder request, String credential) {
+    return request.setHeader(authHeader, scheme + credential);
   }
 
   @Override

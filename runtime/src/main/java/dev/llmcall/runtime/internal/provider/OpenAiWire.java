@@ -27,18 +27,8 @@ enum OpenAiWire implements ProviderWire {
   }
 
   @Override
-  public HttpRequest.Builder newRequest(Endpoint endpoint, String credential) {
-    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.callUri())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json"));
-    return credential == null ? b : b.setHeader("Authorization", "Bearer " + credential);
-  }
-
-  @Override
-  public HttpRequest.Builder probeRequest(Endpoint endpoint, String credential) {
-    HttpRequest.Builder b = endpoint.addHeaders(ProviderWire.builder(endpoint.probeUri())
-        .header("Accept", "application/json"));
-    return (credential == null ? b : b.setHeader("Authorization", "Bearer " + credential)).GET();
+  public HttpRequest.Builder authorize(HttpRequest.Builder request, String credential) {
+    return request.setHeader("Authorization", "Bearer " + credential);
   }
 
   @Override

@@ -34,11 +34,34 @@ public interface ProviderWire {
    * extra headers, and {@code credential} where this provider takes its key (none if {@code
    * null}). The body is added later.
    */
-  HttpRequest.Builder newRequest(Endpoint endpoint, String credential);
+  default HttpRequest.Builder newRequest(Endpoint endpoint, String credential) {
+    return request(endpoint, endpoint.callUri(), credential)
+        .header("Content-Type", "application/json");
+  }
 
-  /** {@link #newRequest(Endpoint, String)} with the endpoint's current credential. */
-  default HttpRequest.Builder newRequest(Endpoint endpoint) {
-    return newRequest(endpoint, endpoint.credential());
+  /**
+   * A cheap authenticated request for a health check, to {@link Endpoint#probeUri()}, with the
+   * endpoint's extra headers and {@code credential}.
+   */
+  default HttpRequest.Builder probeRequest(Endpoint endpoint, String credential) {
+    return request(endpoint, endpoint.probeUri(), credential).GET();
+  }
+
+  /** Puts {@code credential} in the header this provider takes its key in. */
+  HttpRequest.Builder authorize(HttpRequest.Builder request, String credential);
+
+  /**
+   * Adds the headers this wire puts on every request; the endpoint's extra headers come after, and
+   * may replace them.
+   */
+  default HttpRequest.Builder wireHeaders(HttpRequest.Builder request) {
+    return request;
+  }
+
+  private HttpRequest.Builder request(Endpoint endpoint, URI uri, String credential) {
+    HttpRequest.Builder b = endpoint.addHeaders(
+        wireHeaders(builder(uri).header("Accept", "application/json")));
+    return credential == null ? b : authorize(b, credential);
   }
 
   /**
@@ -60,12 +83,6 @@ public interface ProviderWire {
 
   /** Where health probes go: the provider's model list. */
   URI probeUri(URI baseUrl, String apiVersion);
-
-  /**
-   * A cheap authenticated request for a health check, to {@link Endpoint#probeUri()}, with the
-   * endpoint's extra headers and {@code credential}.
-   */
-  HttpRequest.Builder probeRequest(Endpoint endpoint, String credential);
 
   /** The JSON body for one prompt. */
   byte[] encode(Endpoint endpoint, CallSite site, Prompt prompt);
