@@ -45,8 +45,8 @@ public final class CallRecord {
   private boolean decodes;
   private boolean firstToken;
   private boolean ended;
-  /** Each credential a supplier gave this call's attempts, to redact. */
-  private final List<String> credentials = new ArrayList<>(1);
+  /** Each credential a supplier gave this call's attempts, to redact; {@code null} until one. */
+  private List<String> credentials;
 
   CallRecord(CallSite site, Endpoint endpoint, DefaultCircuitBreaker breaker, MethodStats stats,
       CallContext context, Prompt asked) {
@@ -264,7 +264,13 @@ public final class CallRecord {
 
   /** An attempt is sent with {@code credential}: it is redacted from this call's messages. */
   void credentialUsed(String credential) {
-    if (credential != null && !credential.equals(endpoint.apiKey()) && !credentials.contains(credential)) {
+    if (credential == null || credential.equals(endpoint.apiKey())) {
+      return;
+    }
+    if (credentials == null) {
+      credentials = new ArrayList<>(1);
+    }
+    if (!credentials.contains(credential)) {
       credentials.add(credential);
     }
   }
@@ -278,8 +284,10 @@ public final class CallRecord {
     for (String secret : endpoint.secrets()) {
       redacted = redact(redacted, secret);
     }
-    for (String credential : credentials) {
-      redacted = redact(redacted, credential);
+    if (credentials != null) {
+      for (String credential : credentials) {
+        redacted = redact(redacted, credential);
+      }
     }
     return redacted;
   }
