@@ -141,7 +141,8 @@ public final class DefaultBoundCall implements BoundCall {
   public Flow.Publisher<String> publisher(String system, String prompt) {
     Objects.requireNonNull(prompt, "prompt == null");
     Prompt streamed = Prompt.streamed(system, prompt);
-    return new ChunkPublisher(channel -> streamingCall(channel, streamed, false), transport.executor());
+    // transport::execute signals from the closing thread once the runtime's threads are gone
+    return new ChunkPublisher(channel -> streamingCall(channel, streamed, false), transport::execute);
   }
 
   // ---- Plain attempts: blocking ----

@@ -6,7 +6,6 @@ import dev.llmcall.runtime.LlmException;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -39,13 +38,7 @@ public final class ChunkPublisher implements Flow.Publisher<String> {
         s.drain();
       }
     };
-    channel.onSignal(() -> {
-      try {
-        executor.execute(drainInContext);
-      } catch (RejectedExecutionException closed) { // the runtime was closed: signal from here
-        drainInContext.run();
-      }
-    });
+    channel.onSignal(() -> executor.execute(drainInContext));
     StreamingCall call = calls.apply(channel);
     s.call = call;
     subscriber.onSubscribe(s);
