@@ -27,6 +27,12 @@ import java.util.Objects;
  * @param cost what {@link #usage()} cost at list price, every attempt included, or {@code null}
  *     when the runtime's {@link PriceTable} has no price for the model (the one that answered, else
  *     the one asked for)
+ * @param reasoning what a reasoning model said while thinking, apart from the answer (Anthropic's
+ *     thinking blocks, the {@code reasoning_content} of OpenAI-compatible servers), or {@code null}
+ *     when it gave none; never part of {@link #text()}
+ * @param turn the messages this call adds to a conversation: the user message it sent, each tool
+ *     round (the assistant's tool calls and their results), and the answer, last; append them to a
+ *     history to go on
  */
 public record LlmResponse<T>(
     T value,
@@ -39,7 +45,9 @@ public record LlmResponse<T>(
     String clientRequestId,
     List<Attempt> history,
     String refusal,
-    Cost cost) {
+    Cost cost,
+    String reasoning,
+    List<ChatMessage> turn) {
 
   public LlmResponse {
     Objects.requireNonNull(text, "text == null");
@@ -51,13 +59,22 @@ public record LlmResponse<T>(
     if (history.isEmpty() || !history.get(history.size() - 1).succeeded()) {
       throw new IllegalArgumentException("history must end in a successful attempt: " + history);
     }
+    turn = turn == null || turn.isEmpty() ? List.of(ChatMessage.assistant(text)) : List.copyOf(turn);
+  }
+
+  /** A response with no reasoning, whose turn is its answer alone. */
+  public LlmResponse(T value, String text, String provider, String model, FinishReason finishReason,
+      Usage usage, String requestId, String clientRequestId, List<Attempt> history, String refusal,
+      Cost cost) {
+    this(value, text, provider, model, finishReason, usage, requestId, clientRequestId, history,
+        refusal, cost, null, null);
   }
 
   /** A response whose cost is unknown. */
   public LlmResponse(T value, String text, String provider, String model, FinishReason finishReason,
       Usage usage, String requestId, String clientRequestId, List<Attempt> history, String refusal) {
     this(value, text, provider, model, finishReason, usage, requestId, clientRequestId, history,
-        refusal, null);
+        refusal, null, null, null);
   }
 
   /**
@@ -72,7 +89,18 @@ public record LlmResponse<T>(
   /** This response with another value, as a structured result is decoded from the text. */
   public <R> LlmResponse<R> withValue(R newValue, FinishReason newFinish) {
     return new LlmResponse<>(newValue, text, provider, model, newFinish, usage, requestId,
-        clientRequestId, history, refusal, cost);
+        clientRequestId, history, refusal, cost, reasoning, turn);
+  }
+
+  /** This response with the conversation turn it completes. */
+  public LlmResponse<T> withTurn(List<ChatMessage> newTurn) {
+    return new LlmResponse<>(value, text, provider, model, finishReason, usage, requestId,
+        clientRequestId, history, refusal, cost, reasoning, newTurn);
+  }
+
+  /** The answer as a message to append to a conversation: the last of {@link #turn()}. */
+  public ChatMessage message() {
+    return turn.get(turn.size() - 1);
   }
 
   /** How many HTTP attempts the call took, at least 1. */

@@ -27,6 +27,7 @@ import dev.llmcall.runtime.internal.stream.StreamingCall;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.spi.Request;
 import dev.llmcall.runtime.spi.StructuredOutput;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -77,34 +78,34 @@ public final class DefaultBoundCall implements BoundCall {
   // ---- The shapes ----
 
   @Override
-  public LlmResponse<String> call(String system, String prompt) {
-    Prompt asked = Prompt.of(system, prompt);
-    return run(attempts(asked, true), encode(asked));
+  public LlmResponse<String> call(Request request) {
+    Prompt asked = Prompt.of(request, false, null);
+    return run(attempts(asked, true), asked);
   }
 
   @Override
-  public String text(String system, String prompt) {
-    Prompt asked = Prompt.of(system, prompt);
-    return run(attempts(asked, false), encode(asked)).value();
+  public String text(Request request) {
+    Prompt asked = Prompt.of(request, false, null);
+    return run(attempts(asked, false), asked).value();
   }
 
   @Override
-  public CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt) {
-    return async(system, prompt, true, Function.identity());
+  public CompletableFuture<LlmResponse<String>> callAsync(Request request) {
+    return async(request, true, Function.identity());
   }
 
   @Override
-  public CompletableFuture<String> textAsync(String system, String prompt) {
-    return async(system, prompt, false, LlmResponse::value);
+  public CompletableFuture<String> textAsync(Request request) {
+    return async(request, false, LlmResponse::value);
   }
 
   @Override
-  public <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output) {
-    Prompt asked = Prompt.structured(system, prompt, output);
+  public <T> LlmResponse<T> structured(Request request, StructuredOutput<T> output) {
+    Prompt asked = Prompt.of(request, false, output);
     Attempts attempts = attempts(asked, false);
     attempts.record().decodesAnswer();
     while (true) {
-      Round<T> round = decode(asked, attempts.record(), run(attempts, encode(asked)), output);
+      Round<T> round = decode(asked, attempts.record(), run(attempts, asked), output);
       if (round.result() != null) {
         return round.result();
       }
@@ -114,10 +115,10 @@ public final class DefaultBoundCall implements BoundCall {
 
   @Override
   public <T> CompletableFuture<LlmResponse<T>> structuredAsync(
-      String system, String prompt, StructuredOutput<T> output) {
+      Request request, StructuredOutput<T> output) {
     CompletableFuture<LlmResponse<T>> future = new CompletableFuture<>();
     try {
-      Prompt asked = Prompt.structured(system, prompt, output);
+      Prompt asked = Prompt.of(request, false, output);
       Attempts attempts = attempts(asked, false);
       attempts.record().decodesAnswer();
       structuredRound(asked, attempts, output, future);
@@ -128,19 +129,18 @@ public final class DefaultBoundCall implements BoundCall {
   }
 
   @Override
-  public LlmStream stream(String system, String prompt) {
-    return openStream(system, prompt, true);
+  public LlmStream stream(Request request) {
+    return openStream(request, true);
   }
 
   @Override
-  public Stream<String> textStream(String system, String prompt) {
-    return openStream(system, prompt, false).text();
+  public Stream<String> textStream(Request request) {
+    return openStream(request, false).text();
   }
 
   @Override
-  public Flow.Publisher<String> publisher(String system, String prompt) {
-    Objects.requireNonNull(prompt, "prompt == null");
-    Prompt streamed = Prompt.streamed(system, prompt);
+  public Flow.Publisher<String> publisher(Request request) {
+    Prompt streamed = Prompt.of(request, true, null);
     // transport::execute signals from the closing thread once the runtime's threads are gone
     return new ChunkPublisher(channel -> streamingCall(channel, streamed, false), transport::execute);
   }
@@ -148,13 +148,13 @@ public final class DefaultBoundCall implements BoundCall {
   // ---- Plain attempts: blocking ----
 
   /** The attempts of one request, to its end: a response, or the call's exception. */
-  private LlmResponse<String> run(Attempts attempts, byte[] body) {
+  private LlmResponse<String> run(Attempts attempts, Prompt asked) {
     try (Scope ignored = attempts.enter()) {
-      return runInScope(attempts, body);
+      return runInScope(attempts, asked, encode(asked));
     }
   }
 
-  private LlmResponse<String> runInScope(Attempts attempts, byte[] body) {
+  private LlmResponse<String> runInScope(Attempts attempts, Prompt asked, byte[] body) {
     while (true) {
       Attempts.Go go = attempts.begin("the call was not sent");
       if (!go.send()) {
@@ -165,7 +165,7 @@ public final class DefaultBoundCall implements BoundCall {
       try {
         HttpResponse<byte[]> response =
             transport.send(attempts.request(body, go.timeout(), false), go.timeout());
-        Outcome outcome = outcome(attempts, response);
+        Outcome outcome = outcome(attempts, asked, response);
         if (outcome.response() != null) {
           return outcome.response();
         }
@@ -198,13 +198,13 @@ public final class DefaultBoundCall implements BoundCall {
    * Runs the attempts as a chain of futures and completes one result future directly, so a
    * failure arrives as the {@link LlmException} itself, not wrapped in a CompletionException.
    */
-  private <T> CompletableFuture<T> async(String system, String prompt, boolean filterIsResult,
+  private <T> CompletableFuture<T> async(Request request, boolean filterIsResult,
       Function<LlmResponse<String>, T> result) {
     CompletableFuture<T> future = new CompletableFuture<>();
     try {
-      Prompt asked = Prompt.of(system, prompt);
+      Prompt asked = Prompt.of(request, false, null);
       Attempts attempts = attempts(asked, filterIsResult);
-      attemptAsync(attempts, encode(asked), future,
+      attemptAsync(attempts, asked, encode(asked), future,
           r -> future.complete(result.apply(r)));
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
@@ -214,7 +214,7 @@ public final class DefaultBoundCall implements BoundCall {
 
   private <T> void structuredRound(Prompt asked, Attempts attempts, StructuredOutput<T> output,
       CompletableFuture<LlmResponse<T>> future) {
-    attemptAsync(attempts, encode(asked), future, answer -> {
+    attemptAsync(attempts, asked, encode(asked), future, answer -> {
       Round<T> round = decode(asked, attempts.record(), answer, output);
       if (round.result() != null) {
         future.complete(round.result());
@@ -228,15 +228,15 @@ public final class DefaultBoundCall implements BoundCall {
    * Runs attempts without blocking; hands the response on, or fails {@code future}. The call's
    * captured context is current around each attempt and its completion, on whatever thread.
    */
-  private void attemptAsync(Attempts attempts, byte[] body, CompletableFuture<?> future,
-      Consumer<LlmResponse<String>> onResponse) {
+  private void attemptAsync(Attempts attempts, Prompt asked, byte[] body,
+      CompletableFuture<?> future, Consumer<LlmResponse<String>> onResponse) {
     try (Scope ignored = attempts.enter()) {
-      attemptAsyncInScope(attempts, body, future, onResponse);
+      attemptAsyncInScope(attempts, asked, body, future, onResponse);
     }
   }
 
-  private void attemptAsyncInScope(Attempts attempts, byte[] body, CompletableFuture<?> future,
-      Consumer<LlmResponse<String>> onResponse) {
+  private void attemptAsyncInScope(Attempts attempts, Prompt asked, byte[] body,
+      CompletableFuture<?> future, Consumer<LlmResponse<String>> onResponse) {
     if (future.isDone()) {
       attempts.record().cancelled();
       return; // cancelled by the caller: no further attempt
@@ -249,7 +249,7 @@ public final class DefaultBoundCall implements BoundCall {
       return;
     }
     if (!go.send()) {
-      attempts.later(go.delay(), () -> attemptAsync(attempts, body, future, onResponse));
+      attempts.later(go.delay(), () -> attemptAsync(attempts, asked, body, future, onResponse));
       return;
     }
     CompletableFuture<HttpResponse<byte[]>> exchange =
@@ -261,18 +261,18 @@ public final class DefaultBoundCall implements BoundCall {
     });
     exchange.whenComplete((response, failure) -> {
       try (Scope ignored = attempts.enter()) {
-        completed(attempts, body, future, onResponse, response, failure);
+        completed(attempts, asked, body, future, onResponse, response, failure);
       }
     });
   }
 
   /** An attempt's exchange completed: the response handed on, the next attempt, or the end. */
-  private void completed(Attempts attempts, byte[] body, CompletableFuture<?> future,
+  private void completed(Attempts attempts, Prompt asked, byte[] body, CompletableFuture<?> future,
       Consumer<LlmResponse<String>> onResponse, HttpResponse<byte[]> response, Throwable failure) {
     Attempts.Decision decision;
     try {
       if (failure == null) {
-        Outcome outcome = outcome(attempts, response);
+        Outcome outcome = outcome(attempts, asked, response);
         if (outcome.response() != null) {
           onResponse.accept(outcome.response());
           return;
@@ -289,7 +289,7 @@ public final class DefaultBoundCall implements BoundCall {
       future.completeExceptionally(decision.end());
       return;
     }
-    attempts.later(decision.delay(), () -> attemptAsync(attempts, body, future, onResponse));
+    attempts.later(decision.delay(), () -> attemptAsync(attempts, asked, body, future, onResponse));
   }
 
   // ---- What an HTTP outcome means ----
@@ -302,7 +302,7 @@ public final class DefaultBoundCall implements BoundCall {
    *
    * @throws LlmException when a 2xx answer is a failure for this shape (a content filter)
    */
-  private Outcome outcome(Attempts attempts, HttpResponse<byte[]> response) {
+  private Outcome outcome(Attempts attempts, Prompt asked, HttpResponse<byte[]> response) {
     String requestId = wire.requestId(response.headers());
     int status = response.statusCode();
     if (status < 200 || status >= 300) {
@@ -317,7 +317,7 @@ public final class DefaultBoundCall implements BoundCall {
           status, requestId, null, null, Attempts.Received.NOTHING));
     }
     Completion c = ((ProviderWire.Decoded.Success) decoded).completion();
-    return new Outcome(attempts.succeeded(c, status, requestId, c.usage()), null);
+    return new Outcome(attempts.succeeded(c, asked, status, requestId, c.usage()), null);
   }
 
   private static Attempts.Decision transportFailure(Attempts attempts, Throwable failure) {
@@ -360,10 +360,9 @@ public final class DefaultBoundCall implements BoundCall {
 
   // ---- Wiring ----
 
-  private LlmStream openStream(String system, String prompt, boolean filterIsResult) {
-    Objects.requireNonNull(prompt, "prompt == null");
+  private LlmStream openStream(Request request, boolean filterIsResult) {
     ChunkChannel channel = new ChunkChannel();
-    StreamingCall call = streamingCall(channel, Prompt.streamed(system, prompt), filterIsResult);
+    StreamingCall call = streamingCall(channel, Prompt.of(request, true, null), filterIsResult);
     call.start();
     return new DefaultLlmStream(call, channel);
   }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * A {@link CallSite} bound to a runtime: provider, retry policy and circuit breaker resolved
- * once. Each method sends one prompt through the whole pipeline (breaker, retry loop, provider,
+ * once. Each method sends one {@link Request} (or a system prompt and a user message alone) through the whole pipeline (breaker, retry loop, provider,
  * HTTP) and either returns the response or throws {@link LlmException}. Thread-safe.
  *
  * <pre>{@code
@@ -31,13 +31,23 @@ public interface BoundCall {
    * @param prompt the user message
    * @throws LlmException on every failure, after retries
    */
-  LlmResponse<String> call(String system, String prompt);
+  LlmResponse<String> call(Request request);
+
+  /** {@link #call(Request)} with the system prompt and the user message alone. */
+  default LlmResponse<String> call(String system, String prompt) {
+    return call(Request.of(system, prompt));
+  }
 
   /**
    * Sends one prompt without blocking a thread. The future completes with the answer, or
    * exceptionally with an {@link LlmException}, unwrapped.
    */
-  CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt);
+  CompletableFuture<LlmResponse<String>> callAsync(Request request);
+
+  /** {@link #callAsync(Request)} with the system prompt and the user message alone. */
+  default CompletableFuture<LlmResponse<String>> callAsync(String system, String prompt) {
+    return callAsync(Request.of(system, prompt));
+  }
 
   /**
    * Starts a streamed call: the first attempt is sent on the calling thread, which waits until
@@ -47,14 +57,24 @@ public interface BoundCall {
    *
    * @throws LlmException when the calling thread is interrupted while the stream is opened
    */
-  LlmStream stream(String system, String prompt);
+  LlmStream stream(Request request);
+
+  /** {@link #stream(Request)} with the system prompt and the user message alone. */
+  default LlmStream stream(String system, String prompt) {
+    return stream(Request.of(system, prompt));
+  }
 
   /**
    * A cold publisher of the text chunks: each subscription makes one streamed call, without
    * blocking a thread while waiting; demand and cancellation are honoured. It signals
    * {@code onError} with an {@link LlmException}, a refusal or content filter included.
    */
-  Flow.Publisher<String> publisher(String system, String prompt);
+  Flow.Publisher<String> publisher(Request request);
+
+  /** {@link #publisher(Request)} with the system prompt and the user message alone. */
+  default Flow.Publisher<String> publisher(String system, String prompt) {
+    return publisher(Request.of(system, prompt));
+  }
 
   /**
    * Asks for a structured result: the schema is sent natively (OpenAI {@code response_format}
@@ -63,26 +83,51 @@ public interface BoundCall {
    * {@code repairAttempts}. Fails with a {@code VALIDATION} {@link LlmException} carrying the raw
    * output and the violations when it still does not fit.
    */
-  <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output);
+  <T> LlmResponse<T> structured(Request request, StructuredOutput<T> output);
+
+  /** {@link #structured(Request, StructuredOutput)} with the system prompt and the user message alone. */
+  default <T> LlmResponse<T> structured(String system, String prompt, StructuredOutput<T> output) {
+    return structured(Request.of(system, prompt), output);
+  }
 
   /** {@link #structured} without blocking a thread. */
-  <T> CompletableFuture<LlmResponse<T>> structuredAsync(
-      String system, String prompt, StructuredOutput<T> output);
+  <T> CompletableFuture<LlmResponse<T>> structuredAsync(Request request, StructuredOutput<T> output);
+
+  /** {@link #structuredAsync(Request, StructuredOutput)} with the system prompt and the user message alone. */
+  default <T> CompletableFuture<LlmResponse<T>> structuredAsync(
+      String system, String prompt, StructuredOutput<T> output) {
+    return structuredAsync(Request.of(system, prompt), output);
+  }
 
   /**
    * {@link #call} for the text alone. A refusal or content filter, which {@link #call} returns as
    * a response, is a non-retryable {@code CONTENT_FILTER} {@link LlmException} here, with the
    * text, the refusal and the usage: a {@code String} cannot say it.
    */
-  String text(String system, String prompt);
+  String text(Request request);
+
+  /** {@link #text(Request)} with the system prompt and the user message alone. */
+  default String text(String system, String prompt) {
+    return text(Request.of(system, prompt));
+  }
 
   /** {@link #callAsync} for the text alone; a refusal or content filter as in {@link #text}. */
-  CompletableFuture<String> textAsync(String system, String prompt);
+  CompletableFuture<String> textAsync(Request request);
+
+  /** {@link #textAsync(Request)} with the system prompt and the user message alone. */
+  default CompletableFuture<String> textAsync(String system, String prompt) {
+    return textAsync(Request.of(system, prompt));
+  }
 
   /**
    * {@link #stream}'s chunks as a {@code Stream<String>}, which closes the stream when closed. A
    * refusal or content filter ends it, after the text that came, with a {@code CONTENT_FILTER}
    * {@link LlmException}, as in {@link #text}.
    */
-  Stream<String> textStream(String system, String prompt);
+  Stream<String> textStream(Request request);
+
+  /** {@link #textStream(Request)} with the system prompt and the user message alone. */
+  default Stream<String> textStream(String system, String prompt) {
+    return textStream(Request.of(system, prompt));
+  }
 }

@@ -210,10 +210,12 @@ public final class Attempts {
    * An attempt's answer arrived whole. A refusal or content filter is the response where the
    * shape can hold it, and otherwise a non-retryable CONTENT_FILTER failure with the text.
    *
+   * @param answered the prompt this answers, for the conversation turn the response completes
    * @param usage the usage of every attempt of a stream that was resumed, or of this attempt
    * @throws LlmException when the answer is a failure for this shape
    */
-  public LlmResponse<String> succeeded(Completion c, int status, String requestId, Usage usage) {
+  public LlmResponse<String> succeeded(Completion c, Prompt answered, int status, String requestId,
+      Usage usage) {
     if (c.filtered() && !filterIsResult) {
       Classification filter = Classification.contentFilter(c.refusal() != null
           ? "the model refused: " + c.refusal()
@@ -229,7 +231,8 @@ public final class Attempts {
     }
     return record.answered(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
         c.finishReason(), record.usage(), record.redact(requestId), record.clientRequestId(),
-        record.history(), c.refusal(), endpoint.cost(c.model(), site.model(), record.usage())));
+        record.history(), c.refusal(), endpoint.cost(c.model(), site.model(), record.usage()),
+        c.reasoning(), answered.turn(c.message())));
   }
 
   /**

@@ -50,25 +50,12 @@ enum AnthropicWire implements ProviderWire {
       g.writeStartObject();
       g.writeStringField("model", site.model());
       g.writeNumberField("max_tokens", site.maxTokens() != null ? site.maxTokens() : DEFAULT_MAX_TOKENS);
-      if (prompt.system() != null) {
-        g.writeStringField("system", prompt.system());
-      }
-      g.writeArrayFieldStart("messages");
-      Json.message(g, "user", prompt.user());
-      for (Prompt.Repair repair : prompt.repairs()) {
-        Json.message(g, "assistant", repair.answer());
-        Json.message(g, "user", repair.feedback());
-      }
-      if (prompt.assistantPrefix() != null) {
-        // Prefill: the model continues this assistant turn. It may not end in white space.
-        Json.message(g, "assistant", prompt.assistantPrefix().stripTrailing());
-      }
-      g.writeEndArray();
+      AnthropicMessages.write(g, prompt);
       if (prompt.stream()) {
         g.writeBooleanField("stream", true);
       }
-      if (prompt.output() != null) {
-        writeForcedTool(g, prompt.output().name(), prompt.output().schema());
+      if (prompt.output() != null || prompt.tools() != null) {
+        tools(g, prompt);
       }
       if (site.temperature() != null) {
         g.writeNumberField("temperature", site.temperature());
@@ -96,24 +83,26 @@ enum AnthropicWire implements ProviderWire {
   }
 
   /**
-   * A structured result as the Messages API's most dependable mechanism: one tool whose input
-   * schema is ours, and {@code tool_choice} forcing the model to call it. Native structured
-   * outputs are a beta limited to some models; a forced tool works on every current model.
+   * The caller's tools, and a structured result as the Messages API's most dependable mechanism:
+   * one more tool whose input schema is ours. Alone, {@code tool_choice} forces the model to call
+   * it; beside the caller's tools, {@code any} makes it call some tool, its answer last. Native
+   * structured outputs are a beta limited to some models; a forced tool works on every current
+   * model.
    */
-  private static void writeForcedTool(JsonGenerator g, String name, String schema)
-      throws IOException {
-    g.writeArrayFieldStart("tools");
-    g.writeStartObject();
-    g.writeStringField("name", name);
-    g.writeStringField("description", "Give your answer by calling this tool with it.");
-    g.writeFieldName("input_schema");
-    g.writeRawValue(schema);
-    g.writeEndObject();
-    g.writeEndArray();
-    g.writeObjectFieldStart("tool_choice");
-    g.writeStringField("type", "tool");
-    g.writeStringField("name", name);
-    g.writeEndObject();
+  private static void tools(JsonGenerator g, Prompt prompt) throws IOException {
+    AnthropicMessages.tools(g, prompt.tools() == null ? null : prompt.tools().definitions(),
+        prompt.output() == null ? null : prompt.output().name(),
+        prompt.output() == null ? null : prompt.output().schema());
+    if (prompt.output() != null) {
+      g.writeObjectFieldStart("tool_choice");
+      if (prompt.tools() == null) {
+        g.writeStringField("type", "tool");
+        g.writeStringField("name", prompt.output().name());
+      } else {
+        g.writeStringField("type", "any");
+      }
+      g.writeEndObject();
+    }
   }
 
   @Override

@@ -36,21 +36,10 @@ enum OpenAiWire implements ProviderWire {
     return Json.write(g -> {
       g.writeStartObject();
       g.writeStringField("model", site.model());
-      g.writeArrayFieldStart("messages");
-      if (prompt.system() != null) {
-        Json.message(g, "system", prompt.system());
+      OpenAiMessages.write(g, prompt);
+      if (prompt.tools() != null) {
+        OpenAiMessages.tools(g, prompt.tools().definitions());
       }
-      Json.message(g, "user", prompt.user());
-      for (Prompt.Repair repair : prompt.repairs()) {
-        Json.message(g, "assistant", repair.answer());
-        Json.message(g, "user", repair.feedback());
-      }
-      if (prompt.assistantPrefix() != null) {
-        // Chat Completions has no assistant prefill: show what was said, then ask to go on.
-        Json.message(g, "assistant", prompt.assistantPrefix());
-        Json.message(g, "user", prompt.continueInstruction());
-      }
-      g.writeEndArray();
       if (prompt.stream()) {
         g.writeBooleanField("stream", true);
         g.writeObjectFieldStart("stream_options");

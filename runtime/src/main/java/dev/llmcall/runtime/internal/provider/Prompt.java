@@ -1,26 +1,37 @@
 package dev.llmcall.runtime.internal.provider;
 
+import dev.llmcall.runtime.ChatMessage;
+import dev.llmcall.runtime.Image;
+import dev.llmcall.runtime.spi.Request;
 import dev.llmcall.runtime.spi.StructuredOutput;
+import dev.llmcall.runtime.spi.Tools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What one request asks: the system and user messages, whether to stream, the schema of a
- * structured result, and the turns that follow the user message: answers sent back to be repaired,
- * or the text already delivered by a stream that broke. Internal: not part of the API.
+ * What one request asks, in the order the messages are sent: the system prompt, the conversation
+ * so far, the user message with its images, the tool rounds of this invocation, the answers sent
+ * back to be repaired, and the text already delivered by a stream that broke; with whether to
+ * stream, the schema of a structured result and the tools. Internal: not part of the API.
  *
  * @param system the system prompt, or {@code null}
+ * @param history the caller's conversation before the user message
  * @param user the user message
+ * @param images the user message's images
  * @param stream whether the answer is streamed
  * @param output the structured result asked for, or {@code null} for text
+ * @param tools the tools the model may call, or {@code null}
+ * @param rounds this invocation's tool rounds: each assistant message asking for tools, then one
+ *     result per call
  * @param repairs earlier answers that did not fit the schema, each with the feedback sent back
  * @param assistantPrefix text the assistant already said, to be continued; or {@code null}
  * @param continueInstruction a user message asking to continue after {@code assistantPrefix}, for
  *     providers without assistant prefill; or {@code null}
  */
 public record Prompt(
-    String system, String user, boolean stream, StructuredOutput<?> output, List<Repair> repairs,
+    String system, List<ChatMessage> history, String user, List<Image> images, boolean stream,
+    StructuredOutput<?> output, Tools tools, List<ChatMessage> rounds, List<Repair> repairs,
     String assistantPrefix, String continueInstruction) {
 
   /** One answer that did not fit, and what the model was told about it. */
@@ -28,30 +39,72 @@ public record Prompt(
 
   public Prompt {
     Objects.requireNonNull(user, "user == null");
+    history = List.copyOf(history);
+    images = List.copyOf(images);
+    rounds = List.copyOf(rounds);
     repairs = List.copyOf(repairs);
   }
 
   public static Prompt of(String system, String user) {
-    return new Prompt(system, user, false, null, List.of(), null, null);
+    return of(Request.of(system, user), false, null);
   }
 
-  public static Prompt streamed(String system, String user) {
-    return new Prompt(system, user, true, null, List.of(), null, null);
+  /**
+   * @param stream whether the answer is streamed
+   * @param output the structured result, or {@code null}
+   */
+  public static Prompt of(Request request, boolean stream, StructuredOutput<?> output) {
+    return new Prompt(request.system(), request.history(), request.user(), request.images(), stream,
+        output, request.tools(), List.of(), List.of(), null, null);
   }
 
-  public static Prompt structured(String system, String user, StructuredOutput<?> output) {
-    return new Prompt(system, user, false, output, List.of(), null, null);
+  /** The user message, images included. */
+  public ChatMessage userMessage() {
+    return images.isEmpty() ? ChatMessage.user(user) : ChatMessage.user(user, images);
+  }
+
+  /** The messages this prompt sends after the system prompt, repairs and continuation aside. */
+  public List<ChatMessage> conversation() {
+    List<ChatMessage> all = new ArrayList<>(history.size() + 1 + rounds.size());
+    all.addAll(history);
+    all.add(userMessage());
+    all.addAll(rounds);
+    return all;
+  }
+
+  /**
+   * The messages a call that answered with {@code answer} adds to a conversation: the user
+   * message, the tool rounds, the answer.
+   */
+  public List<ChatMessage> turn(ChatMessage answer) {
+    List<ChatMessage> turn = new ArrayList<>(rounds.size() + 2);
+    turn.add(userMessage());
+    turn.addAll(rounds);
+    turn.add(answer);
+    return turn;
   }
 
   /** This prompt, asking to continue after {@code delivered}. */
   public Prompt resumedAfter(String delivered, String instruction) {
-    return new Prompt(system, user, stream, output, repairs, delivered, instruction);
+    return new Prompt(system, history, user, images, stream, output, tools, rounds, repairs,
+        delivered, instruction);
   }
 
   /** This prompt, with one more answer sent back to be corrected. */
   public Prompt repairing(String answer, String feedback) {
     List<Repair> more = new ArrayList<>(repairs);
     more.add(new Repair(answer, feedback));
-    return new Prompt(system, user, stream, output, more, assistantPrefix, continueInstruction);
+    return new Prompt(system, history, user, images, stream, output, tools, rounds, more,
+        assistantPrefix, continueInstruction);
+  }
+
+  /** This prompt, with one more tool round: the assistant's request, then the results. */
+  public Prompt withRound(ChatMessage request, List<ChatMessage> results) {
+    List<ChatMessage> more = new ArrayList<>(rounds.size() + 1 + results.size());
+    more.addAll(rounds);
+    more.add(request);
+    more.addAll(results);
+    return new Prompt(system, history, user, images, stream, output, tools, more, repairs,
+        assistantPrefix, continueInstruction);
   }
 }

@@ -313,7 +313,7 @@ public final class StreamingCall implements HttpTransport.Live {
     ex.ended = true;
     LlmResponse<String> response;
     try {
-      response = attempts.succeeded(ex.assembler.completion(received.toString()), 200, ex.requestId,
+      response = attempts.succeeded(ex.assembler.completion(received.toString()), base, 200, ex.requestId,
           ex.assembler.usage());
     } catch (LlmException filtered) { // a refusal or content filter, where the shape cannot hold it
       end(withState(filtered));
