@@ -13,7 +13,7 @@ import java.util.Objects;
  * private static final List<ToolDefinition> WEATHER_TOOLS = List.of(
  *     ToolDefinition.of("forecast", "The forecast for a city", "{\"type\":\"object\",...}"));
  * ...
- * Tools.of(WEATHER_TOOLS, (name, args, v) -> dispatchWeatherTools(tools, name, args, v))
+ * Tools.of(WEATHER_TOOLS, (name, args, v) -> dispatchWeatherTools(tools, name, args, v)).maxRounds(5)
  * }</pre>
  *
  * <p>Called by generated code. Not for direct use.
@@ -49,7 +49,7 @@ public record Tools(List<ToolDefinition> definitions, Dispatcher dispatcher, int
   }
 
   /** These tools, a tool that throws ending the call. */
-  public Tools failOnToolError() {
+  public Tools failingOnToolError() {
     return new Tools(definitions, dispatcher, maxRounds, true);
   }
 
