@@ -1,5 +1,6 @@
 package dev.llmcall.runtime;
 
+import dev.llmcall.runtime.internal.provider.ConversationJson;
 import java.util.List;
 import java.util.Objects;
 
@@ -124,6 +125,24 @@ public final class ChatMessage {
   /** For a {@link Role#TOOL} message, whether the tool failed. */
   public boolean isError() {
     return error;
+  }
+
+  /**
+   * A conversation as JSON, to keep it between requests (in a session, a database): llmcall's own
+   * format, the same whichever provider the messages came from, with images, tool calls and
+   * thinking blocks; {@link #fromJson} reads it back equal.
+   */
+  public static String toJson(List<ChatMessage> conversation) {
+    return ConversationJson.write(conversation);
+  }
+
+  /**
+   * Reads a conversation {@link #toJson} wrote.
+   *
+   * @throws IllegalArgumentException when {@code json} is not such a conversation
+   */
+  public static List<ChatMessage> fromJson(String json) {
+    return ConversationJson.read(Objects.requireNonNull(json, "json == null"));
   }
 
   @Override
