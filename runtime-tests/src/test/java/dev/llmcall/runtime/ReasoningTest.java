@@ -64,6 +64,35 @@ class ReasoningTest {
     return Collections.nCopies(n, "hmm ").toArray(new String[0]);
   }
 
+  /** What {@code publisher} sent a subscriber that asked for {@code n} at once, once complete. */
+  private static List<String> published(Flow.Publisher<String> publisher, long n) throws Exception {
+    List<String> chunks = Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<Throwable> end = new CompletableFuture<>();
+    publisher.subscribe(new Flow.Subscriber<>() {
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        s.request(n);
+      }
+
+      @Override
+      public void onNext(String item) {
+        chunks.add(item);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        end.complete(t);
+      }
+
+      @Override
+      public void onComplete() {
+        end.complete(null);
+      }
+    });
+    assertNull(end.get(20, TimeUnit.SECONDS), "the publisher completes");
+    return chunks;
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"openai", "anthropic"})
   void reasoningIsOnTheResponseNeverInTheText(String provider) {
@@ -125,7 +154,8 @@ class ReasoningTest {
     server.enqueue(FakeReply.stream("Par", "is.").reasoning("Let me ", "think."));
     try (LlmStream s = call(provider).stream(null, "Capital of France?")) {
       List<StreamEvent> events = s.events().collect(Collectors.toList());
-      assertEquals(List.of(new StreamEvent.Reasoning("Let me "), new StreamEvent.Reasoning("think."),
+      assertEquals(List.of(
+          new StreamEvent.Reasoning("Let me "), new StreamEvent.Reasoning("think."),
           new StreamEvent.Text("Par"), new StreamEvent.Text("is.")), events);
       assertEquals("Paris.", s.response().text());
       assertEquals("Let me think.", s.response().reasoning());
@@ -152,31 +182,8 @@ class ReasoningTest {
     assertEquals("Paris.", call("openai").textStream(null, "x").collect(Collectors.joining()));
 
     server.enqueue(FakeReply.stream("Par", "is.").reasoning(many(2_000)));
-    List<String> chunks = Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<Throwable> end = new CompletableFuture<>();
-    call("anthropic").publisher(null, "x").subscribe(new Flow.Subscriber<>() {
-      @Override
-      public void onSubscribe(Flow.Subscription s) {
-        s.request(Long.MAX_VALUE);
-      }
-
-      @Override
-      public void onNext(String item) {
-        chunks.add(item);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        end.complete(t);
-      }
-
-      @Override
-      public void onComplete() {
-        end.complete(null);
-      }
-    });
-    assertNull(end.get(20, TimeUnit.SECONDS));
-    assertEquals(List.of("Par", "is."), chunks);
+    assertEquals(List.of("Par", "is."),
+        published(call("anthropic").publisher(null, "x"), Long.MAX_VALUE));
   }
 
   @Test
@@ -184,31 +191,7 @@ class ReasoningTest {
     // Reasoning comes first: a subscriber that asks for exactly the text chunks gets them all,
     // and the end, without asking for more.
     server.enqueue(FakeReply.stream("a", "b").reasoning("x", "y"));
-    List<String> chunks = Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<Throwable> end = new CompletableFuture<>();
-    call("openai").publisher(null, "x").subscribe(new Flow.Subscriber<>() {
-      @Override
-      public void onSubscribe(Flow.Subscription s) {
-        s.request(2);
-      }
-
-      @Override
-      public void onNext(String item) {
-        chunks.add(item);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        end.complete(t);
-      }
-
-      @Override
-      public void onComplete() {
-        end.complete(null);
-      }
-    });
-    assertNull(end.get(20, TimeUnit.SECONDS));
-    assertEquals(List.of("a", "b"), chunks);
+    assertEquals(List.of("a", "b"), published(call("openai").publisher(null, "x"), 2));
   }
 
   @ParameterizedTest
@@ -222,7 +205,8 @@ class ReasoningTest {
     LlmStream s = call(provider).stream(null, "x");
     List<StreamEvent> seen = new ArrayList<>();
     LlmException e = assertThrows(LlmException.class, () -> s.events().forEach(seen::add));
-    assertEquals(List.of(new StreamEvent.Reasoning("Let me "), new StreamEvent.Reasoning("think.")), seen);
+    assertEquals(
+        List.of(new StreamEvent.Reasoning("Let me "), new StreamEvent.Reasoning("think.")), seen);
     assertEquals(ErrorCategory.NETWORK, e.category());
     assertFalse(e.partialText().isPresent(), "no text came");
     assertTrue(e.detail().contains("after content was received"), e.detail());
@@ -232,12 +216,15 @@ class ReasoningTest {
   @Test
   void aResumedStreamsReasoningIsEveryAttemptsAsTheReaderGotIt() {
     // the role chunk, the reasoning chunk, the first text chunk; then the connection is cut
-    server.enqueue(FakeReply.stream("The lighthouse keeper ", "climbed").reasoning("first; ").cutAfter(3))
-        .enqueue(FakeReply.stream("lighthouse keeper ", "climbed the stairs.").reasoning("second."));
+    server.enqueue(
+            FakeReply.stream("The lighthouse keeper ", "climbed").reasoning("first; ").cutAfter(3))
+        .enqueue(
+            FakeReply.stream("lighthouse keeper ", "climbed the stairs.").reasoning("second."));
     LlmStream s = runtime.bind(CallSite.of("Solver.solve", "openai", "m").resumeStream(true))
         .stream(null, "Tell a story about a lighthouse keeper");
     List<StreamEvent> events = s.events().collect(Collectors.toList());
-    assertEquals(List.of(new StreamEvent.Reasoning("first; "), new StreamEvent.Text("The lighthouse keeper "),
+    assertEquals(List.of(
+        new StreamEvent.Reasoning("first; "), new StreamEvent.Text("The lighthouse keeper "),
         new StreamEvent.Reasoning("second."), new StreamEvent.Text("climbed the stairs.")), events);
     assertEquals("The lighthouse keeper climbed the stairs.", s.response().text());
     assertEquals("first; second.", s.response().reasoning());
@@ -252,7 +239,7 @@ class ReasoningTest {
         .stream(null, "x");
     LlmException e = assertThrows(LlmException.class, () -> s.text().forEach(chunk -> { }));
     assertFalse(e.partialText().isPresent());
-    assertTrue(e.detail().contains("before any text (reasoning)"), e.detail());
+    assertTrue(e.detail().contains("before any text"), e.detail());
     assertEquals(1, server.requestCount());
   }
 }

@@ -276,7 +276,7 @@ public final class Attempts {
       stop = !site.resumeStream()
           ? "the stream broke after content was received; @Retry(resumeStream = true) would continue it"
           : received.text() == null || received.text().isEmpty()
-          ? "the stream broke after content but before any text (reasoning), and is not resumed from nothing"
+          ? "the stream broke after content but before any text: there is nothing to resume from"
           : "a stream is never resumed through a tool call";
     }
     Duration wait = d.delay();

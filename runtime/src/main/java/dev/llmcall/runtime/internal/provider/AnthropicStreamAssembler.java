@@ -103,7 +103,7 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     String deltaType;
     String deltaText;
     String stopReason;
-    /** The block's index; a thinking block's or delta's {@code thinking}, {@code signature}, {@code data}. */
+    /** The block's index; a thinking block's (or delta's) thinking, signature and data. */
     int index = -1;
     String thinking;
     String signature;
