@@ -30,7 +30,7 @@ public final class DefaultLlmStream implements LlmStream {
 
   @Override
   public Iterator<String> iterator() {
-    return new Pull<>(this::take);
+    return new Pull<>(() -> (String) take(false));
   }
 
   @Override
@@ -41,7 +41,7 @@ public final class DefaultLlmStream implements LlmStream {
   @Override
   public Stream<StreamEvent> events() {
     return stream(new Pull<>(() -> {
-      Object next = takeEvent();
+      Object next = take(true);
       return next instanceof String ? new StreamEvent.Text((String) next) : (StreamEvent) next;
     }));
   }
@@ -85,7 +85,7 @@ public final class DefaultLlmStream implements LlmStream {
 
   @Override
   public LlmResponse<String> response() {
-    while (take() != null) {
+    while (take(false) != null) {
       // reading what the caller did not: the response has the whole text anyway
     }
     LlmResponse<String> r = channel.response();
@@ -98,20 +98,13 @@ public final class DefaultLlmStream implements LlmStream {
     return r;
   }
 
-  /** The next chunk; an interrupted reader ends the stream, keeping its interrupt flag. */
-  private String take() {
+  /**
+   * The next text chunk, or with {@code events} the next text chunk ({@code String}) or {@link
+   * StreamEvent.Reasoning}; an interrupted reader ends the stream, keeping its interrupt flag.
+   */
+  private Object take(boolean events) {
     try {
-      return channel.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw call.interrupted(e);
-    }
-  }
-
-  /** The next text chunk ({@code String}) or {@link StreamEvent.Reasoning}, as {@link #take()}. */
-  private Object takeEvent() {
-    try {
-      return channel.takeEvent();
+      return events ? channel.takeEvent() : channel.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw call.interrupted(e);
