@@ -70,7 +70,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code content_block_start} (index 0, empty text block), {@code ping}, one {@code
  * content_block_delta} ({@code text_delta}) per piece, {@code content_block_stop}, {@code
  * message_delta} ({@code stop_reason}, {@code usage.output_tokens}), {@code message_stop}, each as
- * {@code event: type} and {@code data: {"type":type,…}}. Every event ends with a blank line.
+ * {@code event: type} and {@code data: {"type":type,…}}. Every event ends with a blank line. A reply
+ * with {@linkplain FakeReply#reasoning reasoning} or {@linkplain FakeReply#thinking thinking blocks}
+ * adds its {@code delta.reasoning_content} chunks after the first OpenAI chunk, and its thinking
+ * blocks' events after Anthropic's {@code message_start}, the text block's index then following
+ * theirs.
  *
  * <p>{@link #activeStreams()} counts the streams being written; {@link #completedStreams()} and {@link
  * #abandonedStreams()} count how they ended.

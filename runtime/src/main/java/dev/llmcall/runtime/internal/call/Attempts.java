@@ -273,9 +273,11 @@ public final class Attempts {
     RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt(), remaining, context.random());
     String stop = d.stopReason();
     if (stop == null && received.content() && !received.resumable()) {
-      stop = site.resumeStream()
-          ? "a stream is never resumed through a tool call"
-          : "the stream broke after content was received; @Retry(resumeStream = true) would continue it";
+      stop = !site.resumeStream()
+          ? "the stream broke after content was received; @Retry(resumeStream = true) would continue it"
+          : received.text() == null || received.text().isEmpty()
+          ? "the stream broke after content but before any text: there is nothing to resume from"
+          : "a stream is never resumed through a tool call";
     }
     Duration wait = d.delay();
     WaitSource source = d.source();

@@ -10,6 +10,7 @@ import dev.llmcall.runtime.internal.call.Attempts;
 import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
+import dev.llmcall.runtime.internal.provider.Completion;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
@@ -45,6 +46,8 @@ public final class StreamingCall implements HttpTransport.Live {
   private int events;
   private String lastEventId;
   private boolean toolCallSeen;
+  /** The reasoning of attempts before a resumed one, or {@code null}: the response has it all. */
+  private String reasoningBefore;
   private StreamExchange current;
   private boolean finished;
 
@@ -190,6 +193,10 @@ public final class StreamingCall implements HttpTransport.Live {
       ex.firstContentNanos = now();
       attempts.firstContent(ex.startNanos);
     }
+    String reasoning = ex.assembler.takeReasoning();
+    if (reasoning != null) {
+      channel.offerReasoning(reasoning); // apart from the text, never held back: not resumed
+    }
     if (text != null) {
       received.take(ex, text);
     }
@@ -313,7 +320,7 @@ public final class StreamingCall implements HttpTransport.Live {
     ex.ended = true;
     LlmResponse<String> response;
     try {
-      response = attempts.succeeded(ex.assembler.completion(received.toString()), base, 200, ex.requestId,
+      response = attempts.succeeded(completion(ex), base, 200, ex.requestId,
           ex.assembler.usage());
     } catch (LlmException filtered) { // a refusal or content filter, where the shape cannot hold it
       end(withState(filtered));
@@ -328,6 +335,7 @@ public final class StreamingCall implements HttpTransport.Live {
     ex.ended = true;
     ex.cancel();
     toolCallSeen |= ex.assembler.toolCall();
+    reasoningBefore = joined(reasoningBefore, ex.assembler.reasoning());
     boolean content = !received.isEmpty() || ex.assembler.content();
     boolean resumable = site.resumeStream() && !toolCallSeen && !received.isEmpty();
     Attempts.Decision d = attempts.failed(c, status, ex.requestId, cause, ex.assembler.usage(),
@@ -343,6 +351,19 @@ public final class StreamingCall implements HttpTransport.Live {
           : base;
       attempts.later(d.delay(), () -> attemptLocked(next));
     }
+  }
+
+  /**
+   * The ended attempt's completion, with the full text and, after a resume, the reasoning of
+   * every attempt: the reader was handed all of it.
+   */
+  private Completion completion(StreamExchange ex) {
+    Completion c = ex.assembler.completion(received.toString());
+    return reasoningBefore == null ? c : c.withReasoning(joined(reasoningBefore, c.reasoning()));
+  }
+
+  private static String joined(String a, String b) {
+    return a == null ? b : b == null ? a : a + b;
   }
 
   /** An attempt sent without blocking, in the caller's context, on whatever thread. */
