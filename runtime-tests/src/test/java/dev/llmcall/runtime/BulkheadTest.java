@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,16 +58,6 @@ class BulkheadTest {
   /** With nothing allowed to wait, a leaked permit makes this fail at once as RATE_LIMIT. */
   private void probe() {
     assertTrue(call().text(null, "probe").contains("probe"));
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 20 s");
-      }
-      Thread.onSpinWait();
-    }
   }
 
   @Test
@@ -161,7 +150,7 @@ class BulkheadTest {
     server.enqueue(FakeReply.text("late").delay(SLOW));
     CompletableFuture<String> cancelled = call().textAsync(null, "cancelled");
     cancelled.cancel(true);
-    await(() -> {
+    PublisherTest.await(() -> {
       try {
         return call().text(null, "probe").contains("probe");
       } catch (LlmException e) {
@@ -173,7 +162,7 @@ class BulkheadTest {
     server.enqueue(FakeReply.text("late").delay(SLOW));
     int before = server.requestCount();
     blocked.start();
-    await(() -> server.requestCount() > before);
+    PublisherTest.await(() -> server.requestCount() > before);
     blocked.interrupt();
     blocked.join();
     probe();

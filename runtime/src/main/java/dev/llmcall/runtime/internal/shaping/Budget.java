@@ -38,6 +38,8 @@ final class Budget {
   private final boolean[] rolled = new boolean[DIMENSIONS];
   private boolean blocked;
   private long blockedUntil;
+  /** Whether anything is shaped: a limit is known, or a 429 stopped the budget. Until then, no lock. */
+  private volatile boolean active;
 
   Budget(long requestsPerMinute, long tokensPerMinute, long nowNanos) {
     start(REQUESTS, requestsPerMinute, nowNanos);
@@ -46,6 +48,7 @@ final class Budget {
 
   private void start(int d, long perMinute, long nowNanos) {
     if (perMinute > 0) {
+      active = true;
       limit[d] = perMinute;
       left[d] = perMinute;
       resetAt[d] = nowNanos + WINDOW_NANOS;
@@ -64,6 +67,11 @@ final class Budget {
       default:
         return output;
     }
+  }
+
+  /** Whether {@link #take} may make an attempt wait; until it may, attempts go without taking. */
+  boolean active() {
+    return active;
   }
 
   /**
@@ -127,18 +135,20 @@ final class Budget {
   }
 
   /**
-   * The reading of the response to a taken attempt that needed {@code input} and {@code output}:
-   * the provider's word replaces this runtime's count; the attempt is no longer in flight.
+   * The reading of the response to an attempt that needed {@code input} and {@code output}: the
+   * provider's word replaces this runtime's count; the attempt, if {@code taken}, is no longer in
+   * flight.
    */
-  synchronized void learn(long now, long[] reading, long input, long output) {
+  synchronized void learn(long now, long[] reading, boolean taken, long input, long output) {
     for (int d = 0; d < DIMENSIONS; d++) {
-      long mine = need(d, input, output);
+      long mine = taken ? need(d, input, output) : 0;
       inFlight[d] -= mine;
       long said = reading[3 * d + 1];
       if (said == ABSENT) {
         continue;
       }
       long saidLimit = reading[3 * d];
+      active = true;
       if (saidLimit > 0) {
         limit[d] = saidLimit;
       } else if (limit[d] <= 0) {
@@ -171,6 +181,7 @@ final class Budget {
     }
     blockedUntil = blocked ? Math.max(blockedUntil, until) : until;
     blocked = true;
+    active = true;
   }
 
   /** At or after its reset, a dimension is whole again, less what is still in flight. */

@@ -88,6 +88,9 @@ public final class ShapedCall {
       }
       holding = true;
     }
+    if (!budget.active()) {
+      return GO; // nothing known yet: nothing to take, and no lock
+    }
     long wait = budget.take(now, input, output);
     if (wait == 0) {
       taken = true;
@@ -143,13 +146,14 @@ public final class ShapedCall {
 
   /** The response's headers arrived, success or failure, plain or streamed. */
   public void responded(HttpHeaders headers, long now) {
-    if (!taken || !gate.config.fromHeaders()) {
+    if (gate == null || !gate.config.fromHeaders()) {
       return;
     }
     long[] reading = RateHeaders.read(headers, now, clock);
     if (reading != null) {
+      boolean mine = taken; // else the attempt went before anything was known: nothing in flight
       taken = false;
-      budget.learn(now, reading, input, output);
+      budget.learn(now, reading, mine, input, output);
     }
   }
 
