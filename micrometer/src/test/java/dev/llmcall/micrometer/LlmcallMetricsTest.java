@@ -150,4 +150,14 @@ class LlmcallMetricsTest {
         "state", "closed").gauge().value());
     assertEquals(1, server.requestCount(), "the rejected call sent nothing");
   }
+
+  @Test
+  void shapingWaitsAndRejectionsAreCounted() {
+    server.enqueue(FakeReply.text("ok").header("x-ratelimit-limit-requests", "1")
+        .header("x-ratelimit-remaining-requests", "0").header("x-ratelimit-reset-requests", "20s"));
+    call("none").text(null, "first");
+    call("none").text(null, "waits 20 s");
+    assertEquals(1, registry.get(LlmcallMetrics.SHAPING_WAITS).functionCounter().count());
+    assertEquals(0, registry.get(LlmcallMetrics.SHAPING_REJECTIONS).functionCounter().count());
+  }
 }

@@ -43,7 +43,12 @@ public record Attempt(
      * The attempt's failure opened the call's circuit breaker, and the policy waits for it
      * ({@code waitOnOpenCircuit}): the wait is the breaker's open time.
      */
-    CIRCUIT_OPEN
+    CIRCUIT_OPEN,
+    /**
+     * After the failure, the call also waited for the provider's rate budget ({@link
+     * RateShaping}): the wait is the retry's wait and that one added up.
+     */
+    RATE_SHAPING
   }
 
   public Attempt {

@@ -76,6 +76,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * blocks' events after Anthropic's {@code message_start}, the text block's index then following
  * theirs.
  *
+ * <h2>Rate limits</h2>
+ *
+ * <p>{@link #rateLimit(FakeRateLimit)} makes the server enforce one shared per-minute budget over
+ * everything it serves, and send its exact rate-limit headers (OpenAI's or Anthropic's, by the
+ * request's wire) with every response, on the test's virtual time.
+ *
  * <p>{@link #activeStreams()} counts the streams being written; {@link #completedStreams()} and {@link
  * #abandonedStreams()} count how they ended.
  */
@@ -158,6 +164,15 @@ public final class FakeLlmServer implements AutoCloseable {
    */
   public FakeLlmServer whenever(RequestMatcher matcher, FakeReply reply) {
     script.whenever(Objects.requireNonNull(matcher, "matcher"), Objects.requireNonNull(reply, "reply"));
+    return this;
+  }
+
+  /**
+   * Enforces {@code limit} over every chat request from now on, and sends its rate-limit headers
+   * with every response; {@code null} to stop. See {@link FakeRateLimit} for the rules.
+   */
+  public FakeLlmServer rateLimit(FakeRateLimit limit) {
+    handler.rateLimit(limit);
     return this;
   }
 

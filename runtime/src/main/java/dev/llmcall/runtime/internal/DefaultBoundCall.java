@@ -185,7 +185,7 @@ public final class DefaultBoundCall implements BoundCall {
 
   private void pause(Attempts attempts, Duration delay) {
     try {
-      context.scheduler().sleep(delay);
+      attempts.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw attempts.interrupted(e, null);
@@ -303,6 +303,7 @@ public final class DefaultBoundCall implements BoundCall {
    * @throws LlmException when a 2xx answer is a failure for this shape (a content filter)
    */
   private Outcome outcome(Attempts attempts, Prompt asked, HttpResponse<byte[]> response) {
+    attempts.responded(response.headers());
     String requestId = wire.requestId(response.headers());
     int status = response.statusCode();
     if (status < 200 || status >= 300) {

@@ -14,9 +14,13 @@ import dev.llmcall.runtime.internal.provider.Completion;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
+import dev.llmcall.runtime.internal.shaping.ShapedCall;
 import dev.llmcall.runtime.spi.CallSite;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The attempt protocol, once for every call shape (blocking, async, {@code Stream}, {@code
@@ -40,6 +44,9 @@ import java.time.Duration;
  *       After content, the attempt is resumed when the method opted in and resuming is safe (never
  *       through a tool call), or the call ends with everything received. Never the reader's pace.
  *   <li>A retry is also one the provider's {@link dev.llmcall.runtime.RetryBudget} allows.
+ *   <li>Before each attempt, the provider's rate budget and bulkhead ({@link
+ *       dev.llmcall.runtime.RateShaping}) let it go, make it wait (no attempt of its own), or end
+ *       the call as RATE_LIMIT when the wait would pass the deadline or the queue is full.
  *   <li>An attempt whose failure opened the breaker does not sleep into it: the call waits for
  *       the breaker only when the policy waits for open breakers and it closes in time; else it
  *       ends at once.
@@ -57,6 +64,7 @@ public final class Attempts {
   private final CallContext context;
   private final CallRecord record;
   private final RetryBank retries;
+  private final ShapedCall shaping;
   private final long limitNanos;
   private final long deadlineNanos;
   private final boolean filterIsResult;
@@ -85,6 +93,7 @@ public final class Attempts {
         : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
     this.deadlineNanos = now() + limitNanos;
     this.filterIsResult = filterIsResult;
+    this.shaping = context.shaping().call(endpoint, site, asked);
   }
 
   public CallRecord record() {
@@ -103,6 +112,7 @@ public final class Attempts {
 
   /** The attempt let through last ended with no outcome (the reader closed the stream). */
   public void abandoned() {
+    shaping.ended(null, now());
     record.abandoned(permit);
   }
 
@@ -145,11 +155,16 @@ public final class Attempts {
     if (context.transport().isClosed()) {
       throw record.failure(Classification.closed(what), 0, null, null, false, null);
     }
+    Go shaped = shape(what, remaining);
+    if (shaped != null) {
+      return shaped;
+    }
     if (remaining <= 0) {
       throw record.failure(deadlinePassed(), 0, null, null, false, null);
     }
     permit = record.acquire();
     if (permit == DefaultCircuitBreaker.REJECTED) {
+      shaping.cancel();
       Duration wait = record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
       if (wait == null) {
         throw record.failure(record.rejection(what), 0, null, null, true, null);
@@ -159,6 +174,26 @@ public final class Attempts {
     credential = credential(what);
     Duration perAttempt = context.transport().requestTimeout();
     return new Go(remaining < perAttempt.toNanos() ? Duration.ofNanos(remaining) : perAttempt, null);
+  }
+
+  /**
+   * Rate shaping's word before an attempt: {@code null} to go on, a wait (for budget, or for a
+   * bulkhead permit until the deadline at most), or the call's end as RATE_LIMIT.
+   */
+  private Go shape(String what, long remaining) {
+    long admitted = shaping.admit(attemptStartNanos, remaining);
+    if (admitted == ShapedCall.GO) {
+      return null;
+    }
+    if (admitted == ShapedCall.REJECTED) {
+      record.shapingRejected();
+      throw record.failure(new Classification(ErrorCategory.RATE_LIMIT, true, null,
+          shaping.rejection() + ", so " + what, null), 0, null, null, false, null);
+    }
+    boolean permit = admitted == ShapedCall.PERMIT;
+    Duration wait = Duration.ofNanos(permit ? remaining : admitted);
+    record.shapingWait(permit ? null : wait);
+    return new Go(null, wait);
   }
 
   /**
@@ -176,6 +211,7 @@ public final class Attempts {
       failure = e;
     }
     if (value == null && endpoint.suppliesCredentials()) {
+      shaping.cancel();
       record.abandoned(permit);
       String why = failure == null ? "supplied none" : "threw " + failure.getClass().getName();
       throw record.failure(new Classification(ErrorCategory.AUTHENTICATION, false, null,
@@ -191,6 +227,16 @@ public final class Attempts {
    * adds (a {@code traceparent}), the body.
    */
   public HttpRequest request(byte[] body, Duration timeout, boolean stream) {
+    shaping.sending(body.length);
+    try {
+      return newRequest(body, timeout, stream);
+    } catch (RuntimeException e) { // a header the client refuses: nothing is sent, the permit goes back
+      shaping.ended(null, now());
+      throw e;
+    }
+  }
+
+  private HttpRequest newRequest(byte[] body, Duration timeout, boolean stream) {
     HttpRequest.Builder b = wire.newRequest(endpoint, credential);
     if (stream) {
       b.setHeader("Accept", "text/event-stream");
@@ -207,6 +253,14 @@ public final class Attempts {
   }
 
   /**
+   * An attempt's response headers arrived, success or failure, plain or streamed: the provider's
+   * rate-limit headers, if any, correct its budget.
+   */
+  public void responded(HttpHeaders headers) {
+    shaping.responded(headers, now());
+  }
+
+  /**
    * An attempt's answer arrived whole. A refusal or content filter is the response where the
    * shape can hold it, and otherwise a non-retryable CONTENT_FILTER failure with the text.
    *
@@ -216,6 +270,7 @@ public final class Attempts {
    */
   public LlmResponse<String> succeeded(Completion c, Prompt answered, int status, String requestId,
       Usage usage) {
+    shaping.ended(null, now());
     if (c.filtered() && !filterIsResult) {
       Classification filter = Classification.contentFilter(c.refusal() != null
           ? "the model refused: " + c.refusal()
@@ -264,6 +319,7 @@ public final class Attempts {
   public Decision failed(Classification c, int status, String requestId, Throwable cause, Usage usage,
       Received received) {
     long took = took();
+    shaping.ended(c, now());
     if (record.log().exchanges()) {
       record.log().response(site.method(), status, requestId, took,
           c.category() + ": " + c.detail(), record::redact);
@@ -315,11 +371,31 @@ public final class Attempts {
    * it finds the call over.
    */
   public void later(Duration delay, Runnable next) {
-    context.scheduler().after(delay).whenComplete((ignored, t) -> context.transport().execute(next));
+    CompletableFuture<Boolean> permit = shaping.pending();
+    CompletableFuture<?> wait = permit != null ? permit : context.scheduler().after(delay);
+    wait.whenComplete((ignored, t) -> context.transport().execute(next));
+  }
+
+  /**
+   * The wait of a shape that holds its thread: {@code delay} on the runtime's scheduler, or,
+   * for a bulkhead permit, until one is released or the deadline passes.
+   */
+  public void sleep(Duration delay) throws InterruptedException {
+    CompletableFuture<Boolean> permit = shaping.pending();
+    if (permit == null) {
+      context.scheduler().sleep(delay);
+      return;
+    }
+    try {
+      permit.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e); // never: a permit's wait always completes normally
+    }
   }
 
   /** The call's end for an interrupted wait or exchange; the caller keeps the interrupt flag. */
   public LlmException interrupted(InterruptedException e, Received received) {
+    shaping.ended(null, now());
     return record.failure(new Classification(ErrorCategory.UNKNOWN, false, null, "interrupted", null),
         0, null, e, false, received);
   }

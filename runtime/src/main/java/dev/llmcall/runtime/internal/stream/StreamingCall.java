@@ -19,6 +19,7 @@ import dev.llmcall.runtime.internal.transport.BoundedBody;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.CallSite;
 import java.io.IOException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
@@ -158,6 +159,7 @@ public final class StreamingCall implements HttpTransport.Live {
   /** A 2xx body is read as events; any other status is read whole and classified. */
   private BodyHandler<Void> handler(StreamExchange ex) {
     return info -> {
+      responded(ex, info.headers());
       if (info.statusCode() >= 200 && info.statusCode() < 300) {
         ex.requestId = wire.requestId(info.headers());
         return new SseBodySubscriber(ex, channel);
@@ -174,6 +176,12 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   // ---- Events from the exchange (each under this lock) ----
+
+  private synchronized void responded(StreamExchange ex, HttpHeaders headers) {
+    if (ex == current && !ex.ended) {
+      attempts.responded(headers);
+    }
+  }
 
   synchronized void onEvent(StreamExchange ex, String type, byte[] data, int length, String id) {
     if (ex != current || ex.ended) {
