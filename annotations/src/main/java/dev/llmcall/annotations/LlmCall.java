@@ -77,4 +77,16 @@ public @interface LlmCall {
    * takes no {@link #temperature()} and a {@link #topP()} only from 0.95 to 1. Anthropic only.
    */
   int thinkingBudget() default 0;
+
+  /**
+   * For a method that takes a tool set: how many times the model may ask for tools in one
+   * invocation before the call fails, at least 1; 0 means the runtime's default, 10.
+   */
+  int maxToolRounds() default 0;
+
+  /**
+   * For a method that takes a tool set: whether a tool that throws ends the call, with the tool's
+   * exception as the cause, instead of its message going back to the model as an error result.
+   */
+  boolean failOnToolError() default false;
 }
