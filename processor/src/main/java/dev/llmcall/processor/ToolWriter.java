@@ -89,7 +89,7 @@ final class ToolWriter {
               ParameterizedTypeName.get(ClassName.get(List.class), TOOL_DEFINITION),
               names.get(toolSet.type()).constant(),
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.of($>\n$L)$<", List.class, definitions)
+          .initializer("$T.of($>$>\n$L)$<$<", List.class, definitions)
           .build());
     }
     return fields;
@@ -112,7 +112,7 @@ final class ToolWriter {
     String name = locals.newName("name");
     String node = locals.newName("node");
     String v = locals.newName("v");
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($N, ($N, $N, $N) -> $N($N, $N, $N, $N))",
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.of($N,$W($N, $N, $N) -> $N($N, $N, $N, $N))",
         TOOLS, set.constant(), name, node, v, set.dispatcher(), param.name(), name, node, v);
     call.maxToolRounds().ifPresent(r -> code.add(".$N($L)", RuntimeNames.MAX_ROUNDS, r.value()));
     call.failOnToolError().ifPresent(f -> code.add(".$N()", RuntimeNames.FAILING_ON_TOOL_ERROR));
