@@ -17,6 +17,11 @@ import java.lang.annotation.Target;
  * LlmResponse<String> translate(String text, String language);
  * }</pre>
  *
+ * <p>Parameters that no template uses are sent as what they are (#12): a
+ * {@code List<ChatMessage>} is the conversation so far, sent before the user message; an
+ * {@code Image} or an {@link ImageInput} parameter is an image of the user message; an interface
+ * with {@link Tool} methods is the set of tools the model may call in this invocation.
+ *
  * <p>Empty strings and the numeric defaults mean "not set here": the value comes from the
  * interface's {@link LlmClient}, or from the provider.
  */

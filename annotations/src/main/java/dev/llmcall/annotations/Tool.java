@@ -23,6 +23,11 @@ import java.lang.annotation.Target;
  * String advise(String city, Weather weather);
  * }</pre>
  *
+ * <p>The tool set is a parameter of each call rather than of the generated client's constructor:
+ * a tool may then carry per-call state, such as the user it acts for, and the generated class keeps
+ * its one {@code (LlmRuntime)} constructor, which Spring and other DI containers build as before.
+ * A method takes at most one tool set.
+ *
  * <p>A tool returns {@code String} (sent back as is), {@code void} (sent back as {@code "done"}),
  * or a record, an enum, a scalar or a collection of them (sent back as JSON). Every abstract
  * method of a tool set must be a tool; default and static methods are left alone.
@@ -36,7 +41,8 @@ public @interface Tool {
 
   /**
    * The tool's name as the model sees it, {@code [A-Za-z0-9_-]{1,64}}, unique in its tool set;
-   * empty means the method's name.
+   * empty means the method's name as written (not turned into snake_case: the model is told what a
+   * tool does by its description, and the name it calls is then the one in the code).
    */
   String name() default "";
 }
