@@ -94,7 +94,8 @@ final class MethodParser {
         !declaring.equals(client),
         !inSource.test(method),
         new TypeAccess(elements, client).firstInaccessible(
-            member, params.stream().map(p -> p.json().isPresent()).toList()),
+            member, params.stream()
+                .map(p -> p.json().isPresent() || p.kind() == ParamModel.Kind.TOOLS).toList()),
         conflict.map(t -> String.join(".", ClassName.get(t).simpleNames())),
         llmCall.map(a -> call(method, a, defaults, streaming)),
         new SourceRef(method, llmCall.orElse(null), null));
