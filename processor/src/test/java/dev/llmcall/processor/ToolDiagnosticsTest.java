@@ -7,6 +7,8 @@ import static dev.llmcall.processor.Compilations.compile;
 import static dev.llmcall.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,17 +98,9 @@ class ToolDiagnosticsTest {
     "java.util.List<Object>          | Object is not a record, an enum",
   })
   void unsupportedToolResultsAreReportedOnTheTool(String type, String reason) {
-    JavaFileObject source = source("Assistant",
-        "import dev.llmcall.annotations.Tool;",
-        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
-        "public interface Assistant {",
-        "  interface Store {",
+    JavaFileObject source = withStore(
         "    @Tool(\"Loads a value\")",
-        "    " + type + " load(String key);",
-        "  }",
-        "  @LlmCall(prompt = \"{question}\")",
-        "  String ask(String question, Store store);",
-        "}");
+        "    " + type + " load(String key);");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(Messages.UNSUPPORTED_TOOL_TYPE.tag()
@@ -118,23 +112,15 @@ class ToolDiagnosticsTest {
   /** The records of a tool's parameters follow the rules of structured output. */
   @Test
   void aRecordOfAToolIsCheckedOnItsComponent() {
-    JavaFileObject source = source("Assistant",
-        "import dev.llmcall.annotations.Tool;",
-        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
-        "public interface Assistant {",
-        "  record Entry(String key,",
-        "      Object payload) {}",
-        "  interface Store {",
+    JavaFileObject source = withStore(
+        "    record Entry(String key,",
+        "        Object payload) {}",
         "    @Tool(\"Saves an entry\")",
-        "    void save(Entry entry);",
-        "  }",
-        "  @LlmCall(prompt = \"{question}\")",
-        "  String ask(String question, Store store);",
-        "}");
+        "    void save(Entry entry);");
     Compilation compilation = compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(Messages.UNSUPPORTED_COMPONENT_TYPE.tag()
-            + " Component 'payload' of record Assistant.Entry has type Object")
+            + " Component 'payload' of record Assistant.Store.Entry has type Object")
         .inFile(source).onLineContaining("Object payload) {}");
   }
 
@@ -178,5 +164,21 @@ class ToolDiagnosticsTest {
         "      @ImageInput java.net.URI url, Clock clock);",
         "}"));
     assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  /** A client whose one method takes the tool set {@code Store}, of {@code members}. */
+  private static JavaFileObject withStore(String... members) {
+    List<String> lines = new ArrayList<>(List.of(
+        "import dev.llmcall.annotations.Tool;",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  interface Store {"));
+    lines.addAll(List.of(members));
+    lines.addAll(List.of(
+        "  }",
+        "  @LlmCall(prompt = \"{question}\")",
+        "  String ask(String question, Store store);",
+        "}"));
+    return source("Assistant", lines.toArray(String[]::new));
   }
 }
