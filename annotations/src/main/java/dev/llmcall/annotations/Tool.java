@@ -30,7 +30,8 @@ import java.lang.annotation.Target;
  *
  * <p>A tool returns {@code String} (sent back as is), {@code void} (sent back as {@code "done"}),
  * or a record, an enum, a scalar or a collection of them (sent back as JSON). Every abstract
- * method of a tool set must be a tool; default and static methods are left alone.
+ * method of a tool set must be a tool; a default method may be one, and other default and static
+ * methods are left alone.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -158,6 +158,9 @@ enum Messages {
   NOT_A_TOOL("LlmNotATool",
       "Abstract method %s of tool set %s has no @Tool, so the model could not call it; annotate"
           + " it with @Tool(\"what it does\"), or give it a default body"),
+  MISPLACED_TOOL("LlmMisplacedTool",
+      "@Tool method %s is %s, so the caller's implementation of the tool set cannot run it; make"
+          + " it an abstract or default method"),
   GENERIC_TOOL("LlmGenericTool",
       "Tool %s declares type parameters %s, but a tool cannot be generic: its JSON schema is"
           + " written at compile time"),

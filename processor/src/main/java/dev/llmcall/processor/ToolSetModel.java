@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param isInterface whether it is an interface, as it must be
  * @param tools its {@code @Tool} methods, own ones first, each in declaration order
  * @param untagged its abstract methods without {@code @Tool}, which nothing could call
+ * @param misplaced its static and private methods with {@code @Tool}, which an implementation
+ *     cannot run
  * @param compiled whether it was read from a class file (a library), so that diagnostics about it
  *     go to the parameter that uses it
  * @param source the type
@@ -26,6 +28,7 @@ record ToolSetModel(
     boolean isInterface,
     List<ToolModel> tools,
     List<SourceRef> untagged,
+    List<SourceRef> misplaced,
     boolean compiled,
     SourceRef source) {
 
@@ -34,6 +37,7 @@ record ToolSetModel(
     Objects.requireNonNull(displayName, "displayName == null");
     tools = List.copyOf(tools);
     untagged = List.copyOf(untagged);
+    misplaced = List.copyOf(misplaced);
     Objects.requireNonNull(source, "source == null");
   }
 

@@ -67,9 +67,12 @@ final class ToolSetParser {
     }
     List<ToolModel> tools = new ArrayList<>();
     List<SourceRef> untagged = new ArrayList<>();
+    List<SourceRef> misplaced = new ArrayList<>();
     for (ExecutableElement method : methods) {
       Optional<AnnotationMirror> tool = AnnotationValues.find(method, AnnotationValues.TOOL);
-      if (tool.isPresent()) {
+      if (tool.isPresent() && !isInstanceMethod(method)) {
+        misplaced.add(SourceRef.of(method, tool.get()));
+      } else if (tool.isPresent()) {
         tools.add(tool(declared, method, tool.get()));
       } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
         untagged.add(SourceRef.of(method));
@@ -81,6 +84,7 @@ final class ToolSetParser {
         element.getKind() == ElementKind.INTERFACE,
         tools,
         untagged,
+        misplaced,
         !inSource.test(element),
         SourceRef.of(element));
     parsed.put(name, toolSet);
@@ -108,6 +112,12 @@ final class ToolSetParser {
         SourceRef.of(method, tool));
   }
 
+  /** A method that an implementation of the tool set can run: not static, not private. */
+  private static boolean isInstanceMethod(ExecutableElement method) {
+    return !method.getModifiers().contains(Modifier.STATIC)
+        && !method.getModifiers().contains(Modifier.PRIVATE);
+  }
+
   /** The method's type in {@code toolSet}, so that a {@code Tools<String>}'s T is String. */
   private ExecutableType memberType(DeclaredType toolSet, ExecutableElement method) {
     try {
@@ -118,8 +128,8 @@ final class ToolSetParser {
   }
 
   /**
-   * The instance methods of {@code type} and of its super-interfaces, own ones first, each in
-   * declaration order; a method overridden by one already found is left out.
+   * The methods of {@code type} and of its super-interfaces, own ones first, each in declaration
+   * order; a method overridden by one already found is left out.
    */
   private List<ExecutableElement> methods(TypeElement type) {
     List<ExecutableElement> found = new ArrayList<>();
@@ -133,9 +143,8 @@ final class ToolSetParser {
       return;
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      boolean instance = !method.getModifiers().contains(Modifier.STATIC)
-          && !method.getModifiers().contains(Modifier.PRIVATE);
-      if (instance && found.stream().noneMatch(f -> elements.overrides(f, method, root))) {
+      if (!isInstanceMethod(method)
+          || found.stream().noneMatch(f -> elements.overrides(f, method, root))) {
         found.add(method);
       }
     }

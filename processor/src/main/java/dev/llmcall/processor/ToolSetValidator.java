@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
 
 /**
  * Checks a tool set (#12): an interface whose abstract methods are all tools, each with a valid,
@@ -35,6 +36,11 @@ final class ToolSetValidator {
     for (SourceRef untagged : toolSet.untagged()) {
       on.error(untagged, Messages.NOT_A_TOOL,
           toolSet.displayName() + "." + untagged.element().getSimpleName(), toolSet.displayName());
+    }
+    for (SourceRef misplaced : toolSet.misplaced()) {
+      on.error(misplaced, Messages.MISPLACED_TOOL,
+          toolSet.displayName() + "." + misplaced.element().getSimpleName(),
+          misplaced.element().getModifiers().contains(Modifier.STATIC) ? "static" : "private");
     }
     Set<String> methods = new HashSet<>();
     Map<String, ToolModel> names = new HashMap<>();

@@ -50,6 +50,8 @@ class ToolDiagnosticsTest {
         + " ToolSetNotInterface.Clock is not an interface",
     "NotATool              | NOT_A_TOOL             | String zone();"
         + " | Abstract method NotATool.Clock.zone of tool set NotATool.Clock has no @Tool",
+    "MisplacedTool         | MISPLACED_TOOL         | @Tool(\"The time zone\")"
+        + " | @Tool method MisplacedTool.Clock.zone is static, so the caller's implementation",
     "GenericTool           | GENERIC_TOOL           | <T> void save(String key);"
         + " | Tool GenericTool.Store.save declares type parameters <T>",
     "ToolOverload          | TOOL_OVERLOAD          | void save(int number);"
