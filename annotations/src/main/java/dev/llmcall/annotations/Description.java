@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A description that goes into the JSON schema llmcall writes for a structured result: on a record
- * (or enum) type it describes the object, on a record component the field. Models follow these.
+ * A description that goes into the JSON schema llmcall writes for a structured result or a tool:
+ * on a record (or enum) type it describes the object, on a record component the field, on a
+ * parameter of a {@link Tool} method the argument. Models follow these.
  *
  * <pre>{@code
  * @Description("A person mentioned in the text")
@@ -17,7 +18,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.TYPE, ElementType.RECORD_COMPONENT})
+@Target({ElementType.TYPE, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 public @interface Description {
   String value();
 }

@@ -17,6 +17,11 @@ import java.lang.annotation.Target;
  * LlmResponse<String> translate(String text, String language);
  * }</pre>
  *
+ * <p>Parameters that no template uses are sent as what they are (#12): a
+ * {@code List<ChatMessage>} is the conversation so far, sent before the user message; an
+ * {@code Image} or an {@link ImageInput} parameter is an image of the user message; an interface
+ * with {@link Tool} methods is the set of tools the model may call in this invocation.
+ *
  * <p>Empty strings and the numeric defaults mean "not set here": the value comes from the
  * interface's {@link LlmClient}, or from the provider.
  */
@@ -77,4 +82,16 @@ public @interface LlmCall {
    * takes no {@link #temperature()} and a {@link #topP()} only from 0.95 to 1. Anthropic only.
    */
   int thinkingBudget() default 0;
+
+  /**
+   * For a method that takes a tool set: how many times the model may ask for tools in one
+   * invocation before the call fails, at least 1; 0 means the runtime's default, 10.
+   */
+  int maxToolRounds() default 0;
+
+  /**
+   * For a method that takes a tool set: whether a tool that throws ends the call, with the tool's
+   * exception as the cause, instead of its message going back to the model as an error result.
+   */
+  boolean failOnToolError() default false;
 }

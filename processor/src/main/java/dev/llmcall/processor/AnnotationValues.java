@@ -2,9 +2,11 @@ package dev.llmcall.processor;
 
 import dev.llmcall.annotations.CircuitBreaker;
 import dev.llmcall.annotations.Description;
+import dev.llmcall.annotations.ImageInput;
 import dev.llmcall.annotations.LlmCall;
 import dev.llmcall.annotations.LlmClient;
 import dev.llmcall.annotations.Retry;
+import dev.llmcall.annotations.Tool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ final class AnnotationValues {
   static final String RETRY = Retry.class.getCanonicalName();
   static final String CIRCUIT_BREAKER = CircuitBreaker.class.getCanonicalName();
   static final String DESCRIPTION = Description.class.getCanonicalName();
+  static final String TOOL = Tool.class.getCanonicalName();
+  static final String IMAGE_INPUT = ImageInput.class.getCanonicalName();
   /** The numeric members of {@code @Retry}, each overriding one value of the named policy. */
   static final List<String> RETRY_NUMBERS = List.of("maxAttempts", "initialDelayMillis",
       "multiplier", "maxDelayMillis", "jitter", "maxRetryAfterMillis", "timeoutMillis");

@@ -24,6 +24,8 @@ import java.util.TreeSet;
  * @param circuitBreaker the {@code @CircuitBreaker} name of the method or its interface, as
  *     written (empty means the provider)
  * @param options the model options of the method's {@code @LlmCall} that are set
+ * @param maxToolRounds {@code maxToolRounds}, if set to anything but 0 (#12)
+ * @param failOnToolError {@code failOnToolError}, if true (#12)
  * @param source the method and its {@code @LlmCall} annotation
  */
 record CallModel(
@@ -39,6 +41,8 @@ record CallModel(
     Optional<Setting<Boolean>> resumeStream,
     Optional<Setting<String>> circuitBreaker,
     Options options,
+    Optional<Setting<Integer>> maxToolRounds,
+    Optional<Setting<Boolean>> failOnToolError,
     SourceRef source) {
 
   CallModel {
@@ -57,6 +61,10 @@ record CallModel(
     }
     Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
     Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(maxToolRounds, "maxToolRounds == null");
+    if (failOnToolError.isPresent() && !failOnToolError.get().value()) {
+      throw new IllegalArgumentException("failOnToolError is present only when true");
+    }
     Objects.requireNonNull(source, "source == null");
     if (source.annotation() == null) {
       throw new IllegalArgumentException("source needs the @LlmCall annotation");

@@ -63,7 +63,7 @@ final class ClientImplWriter {
           .build();
   /** Types the generated methods use as expressions, which a parameter of that name would hide. */
   private static final Set<String> EXPRESSION_TYPES =
-      Set.of("Objects", "String", "JsonWriting", "LlmResponse");
+      Set.of("Objects", "String", "JsonWriting", "LlmResponse", "Request", "Image", "Tools");
 
   private ClientImplWriter() {}
 
@@ -71,6 +71,7 @@ final class ClientImplWriter {
     NameAllocator fieldNames = new NameAllocator();
     List<Binding> bindings = bindings(client, fieldNames);
     CodecWriter codecs = new CodecWriter(client, fieldNames);
+    ToolWriter tools = new ToolWriter(client, fieldNames, codecs);
     TypeSpec.Builder type = TypeSpec.classBuilder(client.impl())
         .addOriginatingElement(client.source().element())
         .addJavadoc("The llmcall client for {@link $T}: each method renders its prompt and sends"
@@ -90,6 +91,7 @@ final class ClientImplWriter {
     }
     bindings.forEach(b -> type.addField(b.constant()));
     codecs.fields().forEach(type::addField);
+    tools.fields().forEach(type::addField);
     bindings.forEach(b -> type.addField(b.field()));
     ParameterSpec runtime = ParameterSpec.builder(RUNTIME, "runtime").build();
     type.addMethod(constructor(runtime, bindings));
@@ -99,8 +101,9 @@ final class ClientImplWriter {
         .addParameter(runtime)
         .addStatement("return new $T($N)", client.impl(), runtime)
         .build());
-    bindings.forEach(b -> type.addMethod(method(b, codecs)));
+    bindings.forEach(b -> type.addMethod(method(b, codecs, tools)));
     codecs.methods().forEach(type::addMethod);
+    tools.methods().forEach(type::addMethod);
     return JavaFile.builder(client.impl().packageName(), type.build()).build();
   }
 
@@ -171,7 +174,7 @@ final class ClientImplWriter {
     return constructor.build();
   }
 
-  private static MethodSpec method(Binding binding, CodecWriter codecs) {
+  private static MethodSpec method(Binding binding, CodecWriter codecs, ToolWriter tools) {
     MethodModel method = binding.method();
     CallModel call = binding.call();
     MethodSpec.Builder spec = MethodSpec.methodBuilder(method.name())
@@ -185,12 +188,12 @@ final class ClientImplWriter {
     }
     spec.varargs(method.varargs());
     for (ParamModel param : method.params()) {
-      if (used.contains(param.name()) && param.needsNullCheck()) {
+      if ((used.contains(param.name()) || param.kind().sentAsSuch()) && param.needsNullCheck()) {
         spec.addStatement("$T.requireNonNull($N, $S)", Objects.class, param.name(),
             param.name() + " == null");
       }
     }
-    spec.addStatement("return $L", call(binding, codecs));
+    spec.addStatement("return $L", call(binding, codecs, tools));
     return spec.build();
   }
 
@@ -198,7 +201,7 @@ final class ClientImplWriter {
    * {@code this.summarize.text(system, prompt)}, or for a structured result
    * {@code this.extract.structured(system, prompt, PERSON_OUTPUT).value()}.
    */
-  private static CodeBlock call(Binding binding, CodecWriter codecs) {
+  private static CodeBlock call(Binding binding, CodecWriter codecs, ToolWriter tools) {
     MethodModel method = binding.method();
     CallModel call = binding.call();
     CodeBlock system = call.system()
@@ -207,16 +210,55 @@ final class ClientImplWriter {
     CodeBlock prompt = TemplateExpression.of(call.prompt().value(), method, codecs::toJson);
     ReturnKind kind = method.returnKind().orElseThrow(
         () -> new IllegalStateException("unsupported return type on " + method.displayName()));
+    CodeBlock text = method.sendsRequest()
+        ? request(method, call, system, prompt, tools)
+        : CodeBlock.of("$L, $L", system, prompt);
     CodeBlock result = kind.structured()
-        ? CodeBlock.of("this.$N.$N($L, $L, $N)", binding.field(), kind.boundCallMethod(),
-            system, prompt, codecs.output(method))
-        : CodeBlock.of("this.$N.$N($L, $L)", binding.field(), kind.boundCallMethod(),
-            system, prompt);
+        ? CodeBlock.of("this.$N.$N($L, $N)", binding.field(), kind.boundCallMethod(),
+            text, codecs.output(method))
+        : CodeBlock.of("this.$N.$N($L)", binding.field(), kind.boundCallMethod(), text);
     return kind.resultMethod()
         .map(m -> kind.async()
             ? CodeBlock.of("$L.thenApply($T::$N)", result, RESPONSE, m)
             : CodeBlock.of("$L.$N()", result, m))
         .orElse(result);
+  }
+
+  /**
+   * The request of a method that sends a history, images or tools (#12), in parameter order:
+   * {@code Request.of(system, prompt).history(history).image(Image.of(png, "image/png"))
+   * .tools(Tools.of(...))}.
+   */
+  private static CodeBlock request(MethodModel method, CallModel call, CodeBlock system,
+      CodeBlock prompt, ToolWriter tools) {
+    NameAllocator locals = new NameAllocator();
+    method.params().forEach(p -> locals.newName(p.name(), p));
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("$T.of($L, $L)$>$>", RuntimeNames.REQUEST, system, prompt);
+    for (ParamModel param : method.params()) {
+      switch (param.kind()) {
+        case HISTORY -> code.add("\n.$N($N)", RuntimeNames.HISTORY, param.name());
+        case IMAGE -> code.add("\n.$N($L)", RuntimeNames.ADD_IMAGE, image(param));
+        case TOOLS -> code.add("\n.$N($L)", RuntimeNames.ADD_TOOLS,
+            tools.tools(param, call, locals));
+        default -> { }
+      }
+    }
+    return code.add("$<$<").build();
+  }
+
+  /** {@code photo}, {@code Image.of(png, "image/png")}, {@code Image.of(path)}. */
+  private static CodeBlock image(ParamModel param) {
+    ParamModel.ImageInput image = param.image().get();
+    switch (image.source()) {
+      case IMAGE:
+        return CodeBlock.of("$N", param.name());
+      case BYTES:
+        return CodeBlock.of("$T.of($N, $S)", RuntimeNames.IMAGE, param.name(),
+            image.mediaType().get().value());
+      default:
+        return CodeBlock.of("$T.of($N)", RuntimeNames.IMAGE, param.name());
+    }
   }
 
   private static ParameterSpec parameter(ParamModel param) {

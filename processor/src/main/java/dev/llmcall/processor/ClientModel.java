@@ -1,6 +1,7 @@
 package dev.llmcall.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,13 @@ record ClientModel(
         record.components().forEach(c -> collect(c.type(), found));
       }
     }
+  }
+
+  /** The tool sets its methods take, each once, in order of first use (#12). */
+  List<ToolSetModel> toolSets() {
+    Map<TypeName, ToolSetModel> found = new LinkedHashMap<>();
+    methods.forEach(m -> m.toolSet().ifPresent(t -> found.putIfAbsent(t.type(), t)));
+    return List.copyOf(found.values());
   }
 
   /**

@@ -47,9 +47,10 @@ final class ClientParser {
     Defaults defaults = defaults(type, client);
     String displayName = String.join(".", name.simpleNames());
     StructureParser structures = new StructureParser(elements, types, inSource);
+    ToolSetParser toolSets = new ToolSetParser(elements, types, structures, inSource);
     Members.Visible visible = members.visible(type);
     List<MethodModel> methods = visible.methods().stream()
-        .map(m -> methodParser.parse(m, type, defaults, structures,
+        .map(m -> methodParser.parse(m, type, defaults, structures, toolSets,
             Optional.ofNullable(visible.conflicts().get(m))))
         .toList();
     ClassName impl =

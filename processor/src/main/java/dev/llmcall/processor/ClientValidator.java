@@ -2,9 +2,12 @@ package dev.llmcall.processor;
 
 import dev.llmcall.processor.ClientModel.Defaults;
 import dev.llmcall.processor.ClientModel.Kind;
+import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -52,8 +55,20 @@ final class ClientValidator {
         checked.add(method);
       }
     }
+    checkToolSets(checked, report);
     structures.check(client, checked, report);
     return report.build();
+  }
+
+  /** Each tool set once, however many methods take it, reported as of the first (#12). */
+  private static void checkToolSets(List<MethodModel> methods, ValidationReport.Builder report) {
+    Set<TypeName> seen = new HashSet<>();
+    for (MethodModel method : methods) {
+      for (ParamModel param : method.params()) {
+        param.tools().filter(t -> seen.add(t.type())).ifPresent(
+            t -> ToolSetValidator.check(t, method, param, report));
+      }
+    }
   }
 
   /** "Cannot continue with this type": nothing else about a class is worth reporting. */
@@ -110,6 +125,7 @@ final class ClientValidator {
     checkReturnType(method, call, report);
     checkSettings(client, method, call, report);
     templates.check(client, method, call, report);
+    InputValidator.check(method, call, report);
     return true;
   }
 

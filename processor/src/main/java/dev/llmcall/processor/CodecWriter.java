@@ -18,7 +18,7 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes what structured results and JSON parameters need in a client class (#6): a
+ * Writes what structured results, JSON parameters and tools (#12) need in a client class (#6): a
  * {@code StructuredOutput} constant per result type, a decoder per record the results use (see
  * {@link DecoderWriter}) and an encoder per record or collection the prompts render as JSON (see
  * {@link EncoderWriter}). Names come from {@link NameAllocator}s, so that two records called
@@ -64,7 +64,14 @@ final class CodecWriter {
       method.call().ifPresent(
           call -> method.jsonParams(call).forEach(p -> jsonParams.add(p.json().get())));
     }
-    List<RecordModel> decoded = client.recordsUsedBy(List.copyOf(results));
+    // A tool's arguments are decoded as a result's records are, and its result is encoded as a
+    // JSON parameter is (#12).
+    List<StructuredType> readRoots = new ArrayList<>(results);
+    for (ToolSetModel toolSet : client.toolSets()) {
+      readRoots.addAll(toolSet.argumentTypes());
+      jsonParams.addAll(toolSet.resultTypes());
+    }
+    List<RecordModel> decoded = client.recordsUsedBy(readRoots);
     List<RecordModel> encoded = client.recordsUsedBy(List.copyOf(jsonParams));
     decoded.forEach(r -> name("decode", r.type(), r.type().simpleName()));
     results.stream().filter(CodecWriter::isWrapped)
@@ -101,6 +108,22 @@ final class CodecWriter {
     StructuredType result = method.result().orElseThrow(
         () -> new IllegalStateException(method.displayName() + " has no structured result"));
     return outputs.get(result.type());
+  }
+
+  /** The name of the decoder of the record {@code type}. */
+  String decoder(TypeName type) {
+    return method("decode", type);
+  }
+
+  /** A fresh name for another static method of the class, such as a tool dispatcher. */
+  String newMethodName(String suggestion) {
+    return methodNames.newName(suggestion);
+  }
+
+  /** {@code JsonWriting.toJson(value, LlmShop::encodeOrder)}: {@code value} as JSON. */
+  CodeBlock toJson(StructuredType type, CodeBlock value) {
+    return CodeBlock.of("$T.toJson($L, $T::$N)",
+        JSON_WRITING, value, client.impl(), method("encode", type.type()));
   }
 
   /** {@code JsonWriting.toJson(order, LlmShop::encodeOrder)}. */

@@ -64,8 +64,8 @@ final class DecoderWriter {
         .endControlFlow();
     for (int i = 0; i < fields.size(); i++) {
       Component component = record.components().get(i);
-      spec.addStatement("$T $N = $L",
-          component.type().type(), fields.get(i), field(component, locals));
+      spec.addStatement("$T $N = $L", component.type().type(), fields.get(i), field(component,
+          CodeBlock.of("node"), CodeBlock.of("path + $S", "." + component.name()), locals));
     }
     CodeBlock create = CodeBlock.of("new $T($L)", record.type(), fields.stream()
         .map(f -> CodeBlock.of("$N", f))
@@ -119,9 +119,43 @@ final class DecoderWriter {
         .addParameter(VIOLATIONS, "v");
   }
 
-  private CodeBlock field(Component component, Locals locals) {
-    CodeBlock node = CodeBlock.of("node.get($S)", component.name());
-    CodeBlock path = CodeBlock.of("path + $S", "." + component.name());
+  /**
+   * Reads the arguments of a tool (#12), the properties of the object {@code node}, into locals
+   * called {@code names}, at the paths {@code $.name}; returns null from the method if the
+   * arguments are not an object or any of them is wrong. Sample output:
+   *
+   * <pre>{@code
+   * if (!JsonFields.object(node, "$", v, "city", "days")) {
+   *   return null;
+   * }
+   * String city = JsonFields.string(node.get("city"), "$.city", v);
+   * int days = JsonFields.int32(node.get("days"), "$.days", v);
+   * if (!v.isEmpty()) {
+   *   return null;
+   * }
+   * }</pre>
+   */
+  CodeBlock arguments(List<Component> params, List<String> names, Locals locals) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .beginControlFlow("if (!$T.object(node, $S, v$L))", JSON_FIELDS, "$", params.stream()
+            .map(c -> CodeBlock.of(", $S", c.name()))
+            .collect(CodeBlock.joining("")))
+        .addStatement("return null")
+        .endControlFlow();
+    for (int i = 0; i < params.size(); i++) {
+      Component param = params.get(i);
+      code.addStatement("$T $N = $L", param.type().type(), names.get(i), field(param,
+          CodeBlock.of("node"), CodeBlock.of("$S", "$." + param.name()), locals));
+    }
+    return code.beginControlFlow("if (!v.isEmpty())")
+        .addStatement("return null")
+        .endControlFlow()
+        .build();
+  }
+
+  /** Reads {@code component} from the object {@code object}; {@code path} is the field's. */
+  private CodeBlock field(Component component, CodeBlock object, CodeBlock path, Locals locals) {
+    CodeBlock node = CodeBlock.of("$L.get($S)", object, component.name());
     boolean optional = component.type() instanceof Container c
         && c.kind() == ContainerKind.OPTIONAL;
     if (component.nullable() && !optional) {
@@ -164,8 +198,18 @@ final class DecoderWriter {
 
   /** Locals must not hide the types used in expressions, nor clash with lambda parameters. */
   private Locals locals(List<StructuredType> types) {
-    Locals locals = new Locals(
-        List.of("node", "path", "v", JSON_FIELDS.simpleName(), client.impl().simpleName()));
+    return locals(types, List.of("path"));
+  }
+
+  /**
+   * The locals of a method that reads {@code types} from {@code node} into {@code v}, with
+   * {@code reserved} names of its own.
+   */
+  Locals locals(List<StructuredType> types, List<String> reserved) {
+    List<String> names = new ArrayList<>(
+        List.of("node", "v", JSON_FIELDS.simpleName(), client.impl().simpleName()));
+    names.addAll(reserved);
+    Locals locals = new Locals(names);
     types.forEach(t -> reserveEnums(t, locals));
     return locals;
   }

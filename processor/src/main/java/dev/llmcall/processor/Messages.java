@@ -125,6 +125,62 @@ enum Messages {
   BLANK_RETRY_POLICY("LlmBlankRetryPolicy",
       "@Retry on %s names no policy; name one such as \"default\" or \"high-availability\","
           + " or remove @Retry"),
+  TWO_HISTORIES("LlmTwoHistories",
+      "Parameter '%s' of %s is a second conversation history (List<ChatMessage>), but a method"
+          + " takes at most one; pass the whole conversation in one list"),
+  TWO_TOOL_SETS("LlmTwoToolSets",
+      "Parameter '%s' of %s is a second tool set (%s), but a method takes at most one; declare"
+          + " one interface with all the tools, extending the others if need be"),
+  INPUT_IN_TEMPLATE("LlmInputInTemplate",
+      "Parameter '%s' of %s is %s, which is sent as such and not rendered into a prompt; remove"
+          + " {%s} from the template"),
+  IMAGE_INPUT_TYPE("LlmImageInputType",
+      "@ImageInput on parameter '%s' of %s, whose type %s cannot be an image; an image parameter"
+          + " is a byte[] (with mediaType), a java.nio.file.Path, a java.net.URI, or the"
+          + " runtime's Image without @ImageInput"),
+  IMAGE_MEDIA_TYPE_MISSING("LlmImageMediaTypeMissing",
+      "Parameter '%s' of %s is image bytes without a media type; write"
+          + " @ImageInput(mediaType = \"image/png\") (or image/jpeg, image/gif, image/webp)"),
+  INVALID_IMAGE_MEDIA_TYPE("LlmInvalidImageMediaType",
+      "mediaType = \"%s\" on parameter '%s' of %s is not an image media type; use image/png,"
+          + " image/jpeg, image/gif or image/webp"),
+  IMAGE_MEDIA_TYPE_UNUSED("LlmImageMediaTypeUnused",
+      "mediaType = \"%s\" on parameter '%s' of %s would not be used: the parameter is %s, %s;"
+          + " remove mediaType"),
+  TOOL_SETTING_WITHOUT_TOOLS("LlmToolSettingWithoutTools",
+      "%s on %s has no tools to apply to: no parameter is a tool set (an interface with @Tool"
+          + " methods); add one, or remove %s"),
+  MAX_TOOL_ROUNDS_OUT_OF_RANGE("LlmMaxToolRoundsOutOfRange",
+      "maxToolRounds = %d on %s must be at least 1, or 0 for the runtime's default"),
+  TOOL_SET_NOT_INTERFACE("LlmToolSetNotInterface",
+      "Parameter '%s' of %s is a tool set, but its type %s is not an interface; a tool set"
+          + " must be an interface, which the caller implements"),
+  NOT_A_TOOL("LlmNotATool",
+      "Abstract method %s of tool set %s has no @Tool, so the model could not call it; annotate"
+          + " it with @Tool(\"what it does\"), or give it a default body"),
+  MISPLACED_TOOL("LlmMisplacedTool",
+      "@Tool method %s is %s, so the caller's implementation of the tool set cannot run it; make"
+          + " it an abstract or default method"),
+  GENERIC_TOOL("LlmGenericTool",
+      "Tool %s declares type parameters %s, but a tool cannot be generic: its JSON schema is"
+          + " written at compile time"),
+  TOOL_OVERLOAD("LlmToolOverload",
+      "Tool %s overloads another tool of %s; the model calls a tool by its name alone, so give"
+          + " each a method name of its own"),
+  DUPLICATE_TOOL_NAME("LlmDuplicateToolName",
+      "Tool name \"%s\" of %s is also the name of %s; tool names must be unique in a tool set,"
+          + " so set another @Tool(name = ...)"),
+  INVALID_TOOL_NAME("LlmInvalidToolName",
+      "Tool name \"%s\" of %s is not 1 to 64 of the characters A-Z, a-z, 0-9, '_' and '-',"
+          + " which providers require; set @Tool(name = ...)"),
+  BLANK_TOOL_DESCRIPTION("LlmBlankToolDescription",
+      "The @Tool description of %s is blank; say what the tool does and when to call it"),
+  UNSUPPORTED_TOOL_TYPE("LlmUnsupportedToolType",
+      "%s has type %s, which llmcall cannot map to JSON: %s. A tool takes records, enums,"
+          + " String, boolean, int, long, double, char and their boxes, BigDecimal, LocalDate,"
+          + " LocalDateTime, Instant, List<T>, Set<T> and Map<String, T> of those, and"
+          + " Optional<T> as the whole type of a parameter; it returns void or one of those"
+          + " but Optional"),
   VERSION_MISMATCH("LlmVersionMismatch",
       "llmcall-processor %s cannot write code for llmcall-runtime %s, which is on the compile"
           + " class path; use one version for both: one llmcall.version property for the"

@@ -93,6 +93,19 @@ record MethodModel(
         .toList();
   }
 
+  /** The first parameter that is a tool set, and that tool set, if there is one (#12). */
+  Optional<ToolSetModel> toolSet() {
+    return params.stream().flatMap(p -> p.tools().stream()).findFirst();
+  }
+
+  /**
+   * Whether the method sends more than a system prompt and a user message: a history, images or
+   * tools, which go in a {@code Request} (#12).
+   */
+  boolean sendsRequest() {
+    return params.stream().anyMatch(p -> p.kind().sentAsSuch());
+  }
+
   /** The parameter called {@code name}, if there is one. */
   Optional<ParamModel> param(String paramName) {
     return params.stream().filter(p -> p.name().equals(paramName)).findFirst();

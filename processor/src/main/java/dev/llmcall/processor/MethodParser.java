@@ -16,6 +16,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -37,6 +38,11 @@ final class MethodParser {
   private static final String ITERATOR = "java.util.Iterator";
   private static final String ITERABLE = "java.lang.Iterable";
   private static final String OPTIONAL = "java.util.Optional";
+  private static final String LIST = "java.util.List";
+  private static final String CHAT_MESSAGE = RuntimeNames.CHAT_MESSAGE.canonicalName();
+  private static final String IMAGE = RuntimeNames.IMAGE.canonicalName();
+  private static final String PATH = "java.nio.file.Path";
+  private static final String URI = "java.net.URI";
   private static final List<String> PRIMITIVE_OPTIONALS =
       List.of("java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble");
   /** Types that ask for an answer in chunks, whether or not the runtime can serve them so. */
@@ -58,10 +64,11 @@ final class MethodParser {
 
   /**
    * Reads {@code method}; the records its result and parameters use go to {@code structures},
-   * which is shared by all methods of the client.
+   * and the tool sets it takes are read by {@code toolSets}, both shared by all methods of the
+   * client.
    */
   MethodModel parse(ExecutableElement method, TypeElement client, Defaults defaults,
-      StructureParser structures, Optional<TypeElement> conflict) {
+      StructureParser structures, ToolSetParser toolSets, Optional<TypeElement> conflict) {
     Optional<AnnotationMirror> llmCall = AnnotationValues.find(method, AnnotationValues.LLM_CALL);
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
     // As a member of the client: Classifier<T>'s T classify(T) is String classify(String) in
@@ -70,7 +77,7 @@ final class MethodParser {
     TypeMirror returnType = member.getReturnType();
     Optional<ReturnKind> returnKind = returnKind(returnType);
     boolean streaming = returnKind.filter(ReturnKind::streaming).isPresent();
-    List<ParamModel> params = params(method, member, structures);
+    List<ParamModel> params = params(method, member, structures, toolSets);
     return new MethodModel(
         method.getSimpleName().toString(),
         String.join(".", ClassName.get(declaring).simpleNames()),
@@ -87,7 +94,8 @@ final class MethodParser {
         !declaring.equals(client),
         !inSource.test(method),
         new TypeAccess(elements, client).firstInaccessible(
-            member, params.stream().map(p -> p.json().isPresent()).toList()),
+            member, params.stream()
+                .map(p -> p.json().isPresent() || p.kind() == ParamModel.Kind.TOOLS).toList()),
         conflict.map(t -> String.join(".", ClassName.get(t).simpleNames())),
         llmCall.map(a -> call(method, a, defaults, streaming)),
         new SourceRef(method, llmCall.orElse(null), null));
@@ -126,6 +134,8 @@ final class MethodParser {
         breaker.flatMap(a -> values.get(method, a, "provider", String.class))
             .or(() -> defaults.circuitBreaker().map(Setting::asInherited)),
         options(method, llmCall),
+        values.get(method, llmCall, "maxToolRounds", Integer.class).filter(s -> s.value() != 0),
+        values.get(method, llmCall, "failOnToolError", Boolean.class).filter(Setting::value),
         SourceRef.of(method, llmCall));
   }
 
@@ -150,21 +160,29 @@ final class MethodParser {
     return (ExecutableType) method.asType();
   }
 
-  private static List<ParamModel> params(
-      ExecutableElement method, ExecutableType member, StructureParser structures) {
+  private List<ParamModel> params(ExecutableElement method, ExecutableType member,
+      StructureParser structures, ToolSetParser toolSets) {
     List<ParamModel> params = new ArrayList<>();
     for (int i = 0; i < method.getParameters().size(); i++) {
       params.add(param(method.getParameters().get(i), member.getParameterTypes().get(i),
-          structures));
+          structures, toolSets));
     }
     return params;
   }
 
-  private static ParamModel param(
-      VariableElement param, TypeMirror type, StructureParser structures) {
+  private ParamModel param(VariableElement param, TypeMirror type, StructureParser structures,
+      ToolSetParser toolSets) {
     ParamModel.Kind kind;
     Optional<StructuredType> json = Optional.empty();
-    if (type.getKind().isPrimitive()) {
+    Optional<ParamModel.ImageInput> image = image(param, type);
+    Optional<ToolSetModel> tools = Optional.empty();
+    if (image.isPresent()) {
+      kind = ParamModel.Kind.IMAGE;
+    } else if (onlyTypeArgument(type, LIST).filter(t -> isNamed(t, CHAT_MESSAGE)).isPresent()) {
+      kind = ParamModel.Kind.HISTORY;
+    } else if ((tools = toolSets.parse(type)).isPresent()) {
+      kind = ParamModel.Kind.TOOLS;
+    } else if (type.getKind().isPrimitive()) {
       kind = ParamModel.Kind.PRIMITIVE;
     } else if (type.getKind() == TypeKind.ARRAY) {
       kind = ParamModel.Kind.ARRAY;
@@ -196,9 +214,39 @@ final class MethodParser {
         typeName,
         kind,
         json,
+        image,
+        tools,
         typeUse.isPresent() || declaration.isPresent(),
         declaration.stream().toList(),
         SourceRef.of(param));
+  }
+
+  /**
+   * How {@code param} is an image (#12): an {@code Image}, or anything with {@code @ImageInput},
+   * which the validator rejects on a type that cannot be one.
+   */
+  private Optional<ParamModel.ImageInput> image(VariableElement param, TypeMirror type) {
+    Optional<AnnotationMirror> annotation =
+        AnnotationValues.find(param, AnnotationValues.IMAGE_INPUT);
+    if (annotation.isEmpty() && !isNamed(type, IMAGE)) {
+      return Optional.empty();
+    }
+    ParamModel.ImageInput.Source source;
+    if (isNamed(type, IMAGE)) {
+      source = ParamModel.ImageInput.Source.IMAGE;
+    } else if (type.getKind() == TypeKind.ARRAY
+        && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
+      source = ParamModel.ImageInput.Source.BYTES;
+    } else if (isNamed(type, PATH)) {
+      source = ParamModel.ImageInput.Source.PATH;
+    } else if (isNamed(type, URI)) {
+      source = ParamModel.ImageInput.Source.URI;
+    } else {
+      source = ParamModel.ImageInput.Source.OTHER;
+    }
+    return Optional.of(new ParamModel.ImageInput(source,
+        annotation.flatMap(a -> values.nonEmptyString(param, a, "mediaType")),
+        new SourceRef(param, annotation.orElse(null), null)));
   }
 
   /**

@@ -21,6 +21,11 @@ final class RuntimeNames {
   static final ClassName JSON_WRITING = ClassName.get(SPI, "JsonWriting");
   static final ClassName JSON_FIELDS = ClassName.get(SPI, "JsonFields");
   static final ClassName VIOLATIONS = ClassName.get(SPI, "Violations");
+  static final ClassName CHAT_MESSAGE = ClassName.get(API, "ChatMessage");
+  static final ClassName IMAGE = ClassName.get(API, "Image");
+  static final ClassName REQUEST = ClassName.get(SPI, "Request");
+  static final ClassName TOOLS = ClassName.get(SPI, "Tools");
+  static final ClassName TOOL_DEFINITION = ClassName.get(SPI, "ToolDefinition");
 
   /** The {@code BoundCall} methods, one per return shape. */
   static final String CALL = "call";
@@ -32,6 +37,13 @@ final class RuntimeNames {
   static final String PUBLISHER = "publisher";
   static final String STRUCTURED = "structured";
   static final String STRUCTURED_ASYNC = "structuredAsync";
+  /** The {@code Request} methods that add what a method sends beside its text. */
+  static final String HISTORY = "history";
+  static final String ADD_IMAGE = "image";
+  static final String ADD_TOOLS = "tools";
+  /** The {@code Tools} withers of {@code @LlmCall(maxToolRounds, failOnToolError)}. */
+  static final String MAX_ROUNDS = "maxRounds";
+  static final String FAILING_ON_TOOL_ERROR = "failingOnToolError";
   /** {@code LlmResponse}'s accessor for the decoded value. */
   static final String VALUE = "value";
 

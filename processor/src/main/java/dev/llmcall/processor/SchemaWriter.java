@@ -48,16 +48,24 @@ final class SchemaWriter {
   private final Map<ClassName, String> shared = new LinkedHashMap<>();
   private final Map<String, Object> definitions = new LinkedHashMap<>();
 
-  private SchemaWriter(ClientModel client, StructuredType root) {
+  /**
+   * @param roots the types the schema's root holds
+   * @param rootsCount whether each root is a use of its records (a tool's parameters), or the
+   *     root is the record itself or its wrapper
+   */
+  private SchemaWriter(ClientModel client, List<StructuredType> roots, boolean rootsCount) {
     this.client = client;
     Map<ClassName, Integer> uses = new HashMap<>();
-    for (RecordModel record : client.recordsUsedBy(List.of(root))) {
+    if (rootsCount) {
+      roots.forEach(t -> t.records().forEach(r -> uses.merge(r, 1, Integer::sum)));
+    }
+    for (RecordModel record : client.recordsUsedBy(roots)) {
       for (Component component : record.components()) {
         component.type().records().forEach(r -> uses.merge(r, 1, Integer::sum));
       }
     }
     Set<String> names = new HashSet<>();
-    for (RecordModel record : client.recordsUsedBy(List.of(root))) {
+    for (RecordModel record : client.recordsUsedBy(roots)) {
       if (uses.getOrDefault(record.type(), 0) > 1) {
         String name = record.type().simpleName();
         for (int n = 2; !names.add(name); n++) {
@@ -70,14 +78,28 @@ final class SchemaWriter {
 
   /** The schema of the result {@code root}, as JSON text. */
   static String write(ClientModel client, StructuredType root) {
-    SchemaWriter writer = new SchemaWriter(client, root);
-    Map<String, Object> schema = root instanceof RecordType record
+    SchemaWriter writer = new SchemaWriter(client, List.of(root), false);
+    return writer.text(root instanceof RecordType record
         ? writer.record(client.record(record.type()))
-        : object(Optional.empty(), Map.of(WRAPPED, writer.schema(root)));
-    if (!writer.definitions.isEmpty()) {
+        : object(Optional.empty(), Map.of(WRAPPED, writer.schema(root))));
+  }
+
+  /**
+   * The schema of a tool's arguments (#12): an object with one property per parameter, written
+   * as a record's components are.
+   */
+  static String tool(ClientModel client, List<Component> params) {
+    SchemaWriter writer =
+        new SchemaWriter(client, params.stream().map(Component::type).toList(), true);
+    return writer.text(object(Optional.empty(), writer.properties(params)));
+  }
+
+  /** {@code schema} as JSON text, with the shared records under {@code $defs}. */
+  private String text(Map<String, Object> schema) {
+    if (!definitions.isEmpty()) {
       // Written in the order records are first referred to; a definition may refer to others.
       Map<String, Object> defs = new LinkedHashMap<>();
-      writer.shared.values().forEach(name -> defs.put(name, writer.definitions.get(name)));
+      shared.values().forEach(name -> defs.put(name, definitions.get(name)));
       schema.put(DEFS, defs);
     }
     StringBuilder out = new StringBuilder();
@@ -166,8 +188,12 @@ final class SchemaWriter {
   }
 
   private Map<String, Object> record(RecordModel record) {
+    return object(record.description(), properties(record.components()));
+  }
+
+  private Map<String, Object> properties(List<Component> components) {
     Map<String, Object> properties = new LinkedHashMap<>();
-    for (Component component : record.components()) {
+    for (Component component : components) {
       Map<String, Object> property = schema(component.type());
       if (component.nullable() && !isOptional(component)) {
         property = nullable(property);
@@ -177,7 +203,7 @@ final class SchemaWriter {
       }
       properties.put(component.name(), property);
     }
-    return object(record.description(), properties);
+    return properties;
   }
 
   private static boolean isOptional(Component component) {

@@ -20,6 +20,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -200,6 +201,19 @@ final class StructureParser {
         nullable,
         description(component),
         SourceRef.of(location(component)));
+  }
+
+  /**
+   * A parameter of a tool (#12), read as a record component is: one property of the tool's
+   * arguments object, {@code Optional} allowed as its whole type.
+   *
+   * @param type its type as a member of the tool set, type arguments substituted
+   */
+  RecordModel.Component parameter(VariableElement param, TypeMirror type) {
+    boolean nullable = !type.getKind().isPrimitive()
+        && (isNullable(param.getAnnotationMirrors()) || isNullable(type.getAnnotationMirrors()));
+    return new RecordModel.Component(param.getSimpleName().toString(), parse(type, true),
+        nullable, description(param), SourceRef.of(param));
   }
 
   /**

@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Checks the structured types of a client's methods (#6): every component of every record they
- * read or write maps to JSON, no generic record is used, and no result is recursive. Each record
+ * Checks the structured types of a client's methods (#6) and of their tools (#12): every
+ * component of every record they read or write maps to JSON, no generic record is used, and no result is recursive. Each record
  * is checked once, however many methods use it; a problem in a component is reported on that
  * component.
  */
@@ -43,6 +43,16 @@ final class StructureValidator {
       }
       method.call().ifPresent(
           call -> method.jsonParams(call).forEach(p -> types.add(p.json().get())));
+      // A tool's arguments are read like a result; its result is written like a parameter
+      // (#12). Types that are not supported at all were reported on the tool.
+      method.toolSet().filter(ToolSetModel::isInterface).ifPresent(toolSet -> {
+        toolSet.argumentTypes().stream().filter(t -> t.unsupported().isEmpty())
+            .forEach(t -> {
+              results.add(t);
+              types.add(t);
+            });
+        toolSet.resultTypes().stream().filter(t -> t.unsupported().isEmpty()).forEach(types::add);
+      });
       used.addAll(types);
       client.recordsUsedBy(types).forEach(r -> firstUse.putIfAbsent(r.type(), method));
     }

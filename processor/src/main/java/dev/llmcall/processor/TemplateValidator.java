@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Checks a method's prompt and system templates against its parameters: syntax, unknown
- * placeholders (with a "did you mean"), arrays in a prompt, and parameters no template uses.
+ * placeholders (with a "did you mean"), arrays in a prompt, parameters no template uses, and
+ * parameters that are sent as such (a history, an image, a tool set) used in a template (#12).
  */
 final class TemplateValidator {
 
@@ -24,7 +25,12 @@ final class TemplateValidator {
           checkTemplate(client, method, call, call.system().get(), "system", used, report);
     }
     for (ParamModel param : method.params()) {
-      if (used.contains(param.name()) && param.kind() == ParamModel.Kind.ARRAY) {
+      if (param.kind().sentAsSuch()) {
+        if (used.contains(param.name())) {
+          report.error(param.source(), Messages.INPUT_IN_TEMPLATE, param.name(),
+              method.displayName(), param.kind().description(), param.name());
+        }
+      } else if (used.contains(param.name()) && param.kind() == ParamModel.Kind.ARRAY) {
         report.error(param.source(), Messages.ARRAY_IN_TEMPLATE,
             param.name(), method.displayName(), param.type());
       } else if (allResolved && !used.contains(param.name())) {

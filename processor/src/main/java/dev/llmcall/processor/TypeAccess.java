@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -14,6 +15,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -36,8 +38,8 @@ final class TypeAccess {
 
   /**
    * @param member the method's type as a member of the client
-   * @param json for each parameter, whether it is rendered as JSON, so that generated code names
-   *     the components of its records
+   * @param json for each parameter, whether it is rendered as JSON or is a tool set, so that
+   *     generated code names the components of its records, or the types of its tools
    */
   Optional<MethodModel.Inaccessible> firstInaccessible(ExecutableType member, List<Boolean> json) {
     check(member.getReturnType(), true);
@@ -72,6 +74,15 @@ final class TypeAccess {
         if (components && element.getKind() == ElementKind.RECORD
             && records.add(element.getQualifiedName().toString())) {
           element.getRecordComponents().forEach(c -> check(c.asType(), true));
+        } else if (components && element.getKind() == ElementKind.INTERFACE
+            && records.add(element.getQualifiedName().toString())) {
+          // A tool set (#12): its dispatcher names the types of its tools.
+          for (ExecutableElement tool : ElementFilter.methodsIn(element.getEnclosedElements())) {
+            if (AnnotationValues.find(tool, AnnotationValues.TOOL).isPresent()) {
+              tool.getParameters().forEach(p -> check(p.asType(), true));
+              check(tool.getReturnType(), true);
+            }
+          }
         }
       }
       default -> { }

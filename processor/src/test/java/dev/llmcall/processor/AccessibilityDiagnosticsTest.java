@@ -52,6 +52,31 @@ class AccessibilityDiagnosticsTest {
         .inFile(source).onLineContaining("String read(Note note);");
   }
 
+  /** #12: the generated dispatcher names the types of the tools' parameters and results. */
+  @Test
+  void privateTypeOfATool() {
+    JavaFileObject source = source("Outer",
+        "import dev.llmcall.annotations.Tool;",
+        "public class Outer {",
+        "  private record Entry(String key) {}",
+        "  public interface Store {",
+        "    @Tool(\"Saves an entry\")",
+        "    void save(Entry entry);",
+        "  }",
+        "  @LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "  interface Assistant {",
+        "    @LlmCall(prompt = \"{question}\")",
+        "    String ask(String question, Store store);",
+        "  }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(
+            "Outer.Assistant.ask uses Outer.Entry, which is private")
+        .inFile(source).onLineContaining("String ask(String question, Store store);");
+  }
+
   @Test
   void typeNestedInAPrivateClass() {
     JavaFileObject source = source("Outer",

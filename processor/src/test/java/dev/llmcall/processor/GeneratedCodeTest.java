@@ -94,6 +94,35 @@ class GeneratedCodeTest {
     assertThat(generated).contains("return this.summarize.text(");
   }
 
+  /**
+   * #12: parameters called like the dispatcher lambda's parameters or the runtime types of a
+   * request, and a tool's parameters called like the dispatcher's, are renamed or qualified.
+   */
+  @Test
+  void parametersCannotHideRequestNamesNorToolArguments() {
+    JavaFileObject source = source("Assistant",
+        "import dev.llmcall.annotations.ImageInput;",
+        "import dev.llmcall.annotations.Tool;",
+        "@LlmClient(provider = \"openai\", model = \"gpt-4o-mini\")",
+        "public interface Assistant {",
+        "  interface Store {",
+        "    @Tool(\"Saves a value\")",
+        "    void save(String tools, String name, int node, boolean v, String JsonFields);",
+        "  }",
+        "  @LlmCall(prompt = \"{name} {node} {Request}\")",
+        "  String ask(String name, String node, String Request,",
+        "      @ImageInput(mediaType = \"image/png\") byte[] Image, Store v);",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = Golden.generated(compilation, "com.example.LlmAssistant");
+    assertThat(generated).contains(
+        "dev.llmcall.runtime.spi.Request.of(null, name + \" \" + node + \" \" + Request)");
+    assertThat(generated).contains(".image(dev.llmcall.runtime.Image.of(Image, \"image/png\"))");
+    assertThat(generated).contains("(name_, node_, v_) -> dispatchStore(v, name_, node_, v_)");
+    assertThat(generated).contains("tools.save(tools_, name_, node_, v_, JsonFields_)");
+  }
+
   @Test
   void memberTypesOfTheInterfaceCannotHideImports() {
     JavaFileObject source = source("Assistant",

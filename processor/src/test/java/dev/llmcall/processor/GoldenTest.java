@@ -93,6 +93,12 @@ class GoldenTest {
     golden("jsonparams", "Shop", "com.example.LlmShop");
   }
 
+  /** #12: history, every kind of image, a tool set with every shape of return. */
+  @Test
+  void conversationImagesAndTools() {
+    golden("conversation", "Assistant", "com.example.LlmAssistant");
+  }
+
   private static void golden(String shape, String input, String generated, String... others) {
     LlmClientProcessor processor = new LlmClientProcessor();
     List<JavaFileObject> sources = new ArrayList<>();

@@ -96,6 +96,16 @@ class LintTest {
         .contains("@SuppressWarnings({\"deprecation\", \"removal\", \"rawtypes\", \"unchecked\"})");
   }
 
+  /** #12: tool definitions, dispatchers and requests compile quietly too. */
+  @Test
+  void historyImagesAndToolsGiveNoWarning() {
+    Compilation compilation =
+        compileStrictly(JavaFileObjects.forResource("good/conversation/Assistant.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(Golden.generated(compilation, "com.example.LlmAssistant"))
+        .contains("dispatchWeather(weather, name, node, v)");
+  }
+
   @Test
   void aForeignGeneratedAnnotationIsNotClaimed() {
     // Another tool's @Generated class in the same compile: the processor claims only its own, so
