@@ -40,6 +40,10 @@ import java.time.Duration;
  *       After content, the attempt is resumed when the method opted in and resuming is safe (never
  *       through a tool call), or the call ends with everything received. Never the reader's pace.
  *   <li>A retry is also one the provider's {@link dev.llmcall.runtime.RetryBudget} allows.
+ *   <li>A route ({@link Route}) of several targets: once a target's own retries are spent on a
+ *       failure its chain moves on for, or its breaker is open, the next attempt goes to the next
+ *       target at once, its prompt encoded for that target's wire; never after content was
+ *       received, and always within the one deadline.
  *   <li>An attempt whose failure opened the breaker does not sleep into it: the call waits for
  *       the breaker only when the policy waits for open breakers and it closes in time; else it
  *       ends at once.
@@ -51,12 +55,21 @@ import java.time.Duration;
  */
 public final class Attempts {
   private final CallSite site;
-  private final Endpoint endpoint;
-  private final ProviderWire wire;
+  private final Route route;
+  private Route.Leg leg;
+  private int legIndex;
+  /** How many attempts the call made before the current target's first. */
+  private int legBase;
+  private Endpoint endpoint;
+  private ProviderWire wire;
   private final RetryPolicy policy;
   private final CallContext context;
   private final CallRecord record;
-  private final RetryBank retries;
+  private RetryBank retries;
+  /** The last body encoded, for which prompt and target: a retry sends the same bytes. */
+  private Prompt encodedPrompt;
+  private Route.Leg encodedFor;
+  private byte[] body;
   private final long limitNanos;
   private final long deadlineNanos;
   private final boolean filterIsResult;
@@ -70,16 +83,17 @@ public final class Attempts {
    *     {@code null}
    * @param filterIsResult whether the return type can hold a refusal or content filter
    */
-  public Attempts(CallSite site, Endpoint endpoint, RetryPolicy policy, DefaultCircuitBreaker breaker,
-      MethodStats stats, RetryBank retries, CallContext context, Prompt asked, Duration shapeLimit,
-      boolean filterIsResult) {
+  public Attempts(CallSite site, Route route, RetryPolicy policy, MethodStats stats,
+      CallContext context, Prompt asked, Duration shapeLimit, boolean filterIsResult) {
     this.site = site;
-    this.endpoint = endpoint;
+    this.route = route;
+    this.leg = route.leg(0);
+    this.endpoint = leg.endpoint();
     this.wire = endpoint.wire();
     this.policy = policy;
     this.context = context;
-    this.record = new CallRecord(site, endpoint, breaker, stats, context, asked);
-    this.retries = retries;
+    this.record = new CallRecord(site, endpoint, leg.breaker(), stats, context, asked);
+    this.retries = leg.retries();
     retries.deposit();
     this.limitNanos = shapeLimit == null ? policy.timeout().toNanos()
         : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
@@ -89,6 +103,22 @@ public final class Attempts {
 
   public CallRecord record() {
     return record;
+  }
+
+  /** The target the next attempt goes to (the one {@link #begin} let through last). */
+  public Route.Leg target() {
+    return leg;
+  }
+
+  /** The target after the current one in the route, whatever the failure; {@code null} if none. */
+  public Route.Leg nextTarget() {
+    int next = route.next(legIndex);
+    return next < 0 ? null : route.leg(next);
+  }
+
+  /** The wire format of the current target, to read its answers. */
+  public ProviderWire wire() {
+    return wire;
   }
 
   /** The number of the attempt {@link #begin} let through last (1-based). */
@@ -149,6 +179,12 @@ public final class Attempts {
       throw record.failure(deadlinePassed(), 0, null, null, false, null);
     }
     permit = record.acquire();
+    for (int next = route.afterOpenBreaker(legIndex);
+        permit == DefaultCircuitBreaker.REJECTED && next >= 0;
+        next = route.afterOpenBreaker(legIndex)) {
+      moveTo(next); // no traffic to a target whose breaker is open
+      permit = record.acquire();
+    }
     if (permit == DefaultCircuitBreaker.REJECTED) {
       Duration wait = record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
       if (wait == null) {
@@ -187,10 +223,20 @@ public final class Attempts {
   }
 
   /**
-   * The request of an attempt: the provider's headers, the call's id, what the captured context
-   * adds (a {@code traceparent}), the body.
+   * The request of an attempt to the current target: {@code prompt} encoded for its wire (once
+   * per prompt and target), the provider's headers, the call's id, what the captured context adds
+   * (a {@code traceparent}).
    */
-  public HttpRequest request(byte[] body, Duration timeout, boolean stream) {
+  public HttpRequest request(Prompt prompt, Duration timeout, boolean stream) {
+    if (prompt != encodedPrompt || leg != encodedFor) {
+      body = wire.encode(endpoint, leg.site(), prompt);
+      encodedPrompt = prompt;
+      encodedFor = leg;
+    }
+    return request(body, timeout, stream);
+  }
+
+  private HttpRequest request(byte[] body, Duration timeout, boolean stream) {
     HttpRequest.Builder b = wire.newRequest(endpoint, credential);
     if (stream) {
       b.setHeader("Accept", "text/event-stream");
@@ -231,7 +277,7 @@ public final class Attempts {
     }
     return record.answered(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
         c.finishReason(), record.usage(), record.redact(requestId), record.clientRequestId(),
-        record.history(), c.refusal(), endpoint.cost(c.model(), site.model(), record.usage()),
+        record.history(), c.refusal(), endpoint.cost(c.model(), leg.site().model(), record.usage()),
         c.reasoning(), answered.turn(c.message())));
   }
 
@@ -270,7 +316,8 @@ public final class Attempts {
     }
     record.settleFailure(permit, took, c);
     long remaining = deadlineNanos - now();
-    RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt(), remaining, context.random());
+    RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt() - legBase, remaining,
+        context.random());
     String stop = d.stopReason();
     if (stop == null && received.content() && !received.resumable()) {
       stop = site.resumeStream()
@@ -281,7 +328,9 @@ public final class Attempts {
     WaitSource source = d.source();
     boolean circuitOpen = false;
     if (stop == null && record.breakerOpen()) {
-      Duration open = record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
+      // a chain that moves on for an open breaker does so at once, without waiting for it
+      Duration open = route.afterOpenBreaker(legIndex) >= 0 ? null
+          : record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
       if (open == null) {
         stop = "the failure opened the circuit breaker, and the call does not wait for it";
         circuitOpen = true;
@@ -298,6 +347,12 @@ public final class Attempts {
       record.failed(c.category(), status, took, wait, source, usage);
       return new Decision(wait, received.content(), null);
     }
+    int next = received.content() || remaining <= 0 ? -1 : nextTarget(c, circuitOpen);
+    if (next >= 0) {
+      record.failed(c.category(), status, took, Duration.ZERO, WaitSource.FALLBACK, usage);
+      moveTo(next);
+      return new Decision(Duration.ZERO, false, null);
+    }
     record.failed(c.category(), status, took, Duration.ZERO, WaitSource.NONE, usage);
     Classification last = c.retryable()
         ? new Classification(c.category(), true, c.retryAfter(), c.detail() + "; " + stop,
@@ -305,6 +360,24 @@ public final class Attempts {
         : c;
     return new Decision(null, false, record.failure(
         last, status == 200 ? 0 : status, requestId, cause, circuitOpen, received));
+  }
+
+  /** The target a call goes to once the current one is given up for {@code c}; -1 for none. */
+  private int nextTarget(Classification c, boolean circuitOpen) {
+    int next = circuitOpen ? route.afterOpenBreaker(legIndex) : -1;
+    return next >= 0 ? next : route.after(legIndex, c);
+  }
+
+  /** The next attempts go to the target at {@code index}, with their own retries. */
+  private void moveTo(int index) {
+    legIndex = index;
+    leg = route.leg(index);
+    legBase = record.nextAttempt() - 1;
+    endpoint = leg.endpoint();
+    wire = endpoint.wire();
+    retries = leg.retries();
+    retries.deposit();
+    record.target(endpoint, leg.breaker(), leg.site().model());
   }
 
   /**
