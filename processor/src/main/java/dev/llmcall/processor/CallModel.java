@@ -24,6 +24,7 @@ import java.util.TreeSet;
  * @param circuitBreaker the {@code @CircuitBreaker} name of the method or its interface, as
  *     written (empty means the provider)
  * @param options the model options of the method's {@code @LlmCall} that are set
+ * @param fallback the {@code @Fallback} chain of the method, or else of its interface
  * @param source the method and its {@code @LlmCall} annotation
  */
 record CallModel(
@@ -39,6 +40,7 @@ record CallModel(
     Optional<Setting<Boolean>> resumeStream,
     Optional<Setting<String>> circuitBreaker,
     Options options,
+    Optional<FallbackModel> fallback,
     SourceRef source) {
 
   CallModel {
@@ -57,6 +59,7 @@ record CallModel(
     }
     Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
     Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(fallback, "fallback == null");
     Objects.requireNonNull(source, "source == null");
     if (source.annotation() == null) {
       throw new IllegalArgumentException("source needs the @LlmCall annotation");

@@ -126,6 +126,10 @@ final class MethodParser {
         breaker.flatMap(a -> values.get(method, a, "provider", String.class))
             .or(() -> defaults.circuitBreaker().map(Setting::asInherited)),
         options(method, llmCall),
+        // The nearest @Fallback wins whole, as @Retry does.
+        AnnotationValues.find(method, AnnotationValues.FALLBACK)
+            .map(a -> values.fallback(method, a))
+            .or(() -> defaults.fallback().map(FallbackModel::asInherited)),
         SourceRef.of(method, llmCall));
   }
 
