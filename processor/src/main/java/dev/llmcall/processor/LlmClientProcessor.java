@@ -74,7 +74,8 @@ public final class LlmClientProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(AnnotationValues.LLM_CLIENT, AnnotationValues.LLM_CALL, AnnotationValues.RETRY,
-        AnnotationValues.CIRCUIT_BREAKER, AnnotationValues.DESCRIPTION, GENERATED);
+        AnnotationValues.CIRCUIT_BREAKER, AnnotationValues.DESCRIPTION, AnnotationValues.FALLBACK,
+        GENERATED);
   }
 
   @Override
