@@ -19,7 +19,9 @@ import dev.llmcall.testkit.VirtualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -261,6 +263,58 @@ class FallbackChainTest {
     assertEquals("anthropic", r.provider());
     assertEquals(4, r.attempts());
     assertEquals("text/event-stream", fallback.takeRequest().header("Accept"));
+  }
+
+  @Test
+  void aPublisherFallsBackBeforeItsFirstToken() throws Exception {
+    primary.enqueue(FakeReply.error(429, "insufficient_quota", "You exceeded your current quota"));
+    fallback.enqueue(FakeReply.stream("pushed ", "by claude"));
+    StringBuilder text = new StringBuilder();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+
+    bind(chat()).publisher(null, "story").subscribe(new Flow.Subscriber<String>() {
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        s.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(String chunk) {
+        text.append(chunk);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        done.completeExceptionally(t);
+      }
+
+      @Override
+      public void onComplete() {
+        done.complete(null);
+      }
+    });
+
+    done.get(20, TimeUnit.SECONDS);
+    assertEquals("pushed by claude", text.toString());
+    assertEquals(1, primary.requestCount());
+  }
+
+  @Test
+  void aChainMovesOnFromAnOpenBreakerEvenWhenThePolicyWouldWaitForIt() {
+    BoundCall c = bind(chat().retryPolicy("high-availability").circuitBreaker("openai"));
+    runtime.circuitBreaker("openai").reconfigure(
+        CircuitBreakerConfig.builder().failureThreshold(2).build());
+    primary.enqueue(FakeReply.status(503)).enqueue(FakeReply.status(503))
+        .enqueue(FakeReply.text("never"));
+    fallback.enqueue(FakeReply.text("at once"));
+
+    LlmResponse<String> r = c.call(null, "hi");
+
+    assertEquals("at once", r.value());
+    assertEquals(2, primary.requestCount(), "the failure that opened the breaker was the last");
+    assertEquals(WaitSource.FALLBACK, r.history().get(1).waitSource());
+    assertFalse(time.waits().stream().anyMatch(d -> d.compareTo(Duration.ofSeconds(1)) > 0),
+        "no wait for the open breaker: " + time.waits());
   }
 
   @Test
