@@ -55,7 +55,8 @@ public record CallSite(
     if (repairAttempts != null && repairAttempts < 0) {
       throw new IllegalArgumentException("repairAttempts < 0: " + repairAttempts + " for " + method);
     }
-    if (fallback != null && fallback.to().contains(Target.of(provider, model))) {
+    if (fallback != null && fallback.to().stream()
+        .anyMatch(t -> t.provider().equals(provider) && t.model().equals(model))) {
       throw new IllegalArgumentException("the fallback chain '" + fallback.name() + "' of " + method
           + " names its own target " + provider + "/" + model);
     }
