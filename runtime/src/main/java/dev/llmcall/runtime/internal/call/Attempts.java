@@ -347,7 +347,7 @@ public final class Attempts {
       record.failed(c.category(), status, took, wait, source, usage);
       return new Decision(wait, received.content(), null);
     }
-    int next = received.content() || remaining <= 0 ? -1 : nextTarget(c, circuitOpen);
+    int next = received.content() || remaining <= 0 ? -1 : route.after(legIndex, c, circuitOpen);
     if (next >= 0) {
       record.failed(c.category(), status, took, Duration.ZERO, WaitSource.FALLBACK, usage);
       moveTo(next);
@@ -360,12 +360,6 @@ public final class Attempts {
         : c;
     return new Decision(null, false, record.failure(
         last, status == 200 ? 0 : status, requestId, cause, circuitOpen, received));
-  }
-
-  /** The target a call goes to once the current one is given up for {@code c}; -1 for none. */
-  private int nextTarget(Classification c, boolean circuitOpen) {
-    int next = circuitOpen ? route.afterOpenBreaker(legIndex) : -1;
-    return next >= 0 ? next : route.after(legIndex, c);
   }
 
   /** The next attempts go to the target at {@code index}, with their own retries. */

@@ -69,13 +69,16 @@ public final class Route {
   }
 
   /**
-   * Where a call goes once the target at {@code index} is given up for {@code failure}: the next
-   * target if the chain moves on for it (a prompt too long only to the next larger-context
-   * target), else -1.
+   * Where a call goes once the target at {@code index} is given up for {@code failure}, which
+   * may have opened its breaker: the next target if the chain moves on for an open breaker or for
+   * the failure (a prompt too long only to the next larger-context target), else -1.
    */
-  int after(int index, Classification failure) {
+  int after(int index, Classification failure, boolean breakerOpened) {
     if (legs.length == 1) {
       return -1;
+    }
+    if (breakerOpened && afterOpenBreaker(index) >= 0) {
+      return afterOpenBreaker(index);
     }
     boolean contextLength = ErrorClassifier.isContextLength(failure);
     if (contextLength && on.contains(On.CONTEXT_LENGTH)) {
