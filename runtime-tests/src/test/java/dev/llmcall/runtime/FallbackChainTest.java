@@ -341,12 +341,18 @@ class FallbackChainTest {
         .enqueue(FakeReply.status(503));
     primary.enqueue(FakeReply.text("rerouted"));
 
-    LlmResponse<String> r = bind(chat()).call(null, "hi");
+    LlmResponse<String> r = bind(chat().circuitBreaker("openai")).call(null, "hi");
 
     assertEquals("rerouted", r.value());
     assertEquals(3, fallback.requestCount(), "the route's first target is tried first");
     assertEquals("gpt-4o", primary.takeRequest().json().path("model").asText());
     assertEquals("openai", r.provider());
+    assertEquals("claude-sonnet-4-5", r.history().get(0).model());
+    assertEquals("anthropic", attempts.get(0).call().provider(), "the call starts at the route's first");
+    assertEquals("anthropic", attempts.get(0).call().circuitBreaker());
+    assertEquals(State.OPEN, runtime.circuitBreaker("anthropic").state(), "each target its own");
+    assertEquals(State.CLOSED, runtime.circuitBreaker("openai").state());
+    assertEquals("gpt-4o", r.history().get(3).model());
   }
 
   @Test

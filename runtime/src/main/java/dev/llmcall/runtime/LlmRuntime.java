@@ -171,7 +171,7 @@ public final class LlmRuntime implements AutoCloseable {
     RetryBank retries = retryBanks.computeIfAbsent(provider.name(),
         k -> new RetryBank(retryBudget, context.scheduler()::nanoTime));
     CallSite targetSite = own && target.model().equals(site.model()) ? site
-        : site.forTarget(target.provider(), target.model());
+        : site.forTarget(target.provider(), target.model()).circuitBreaker(breakerName);
     return new Route.Leg(target, targetSite, endpoint, breaker, retries);
   }
 

@@ -92,7 +92,8 @@ public final class Attempts {
     this.wire = endpoint.wire();
     this.policy = policy;
     this.context = context;
-    this.record = new CallRecord(site, endpoint, leg.breaker(), stats, context, asked);
+    // the first target's call site: a route set at run time may start elsewhere than the method
+    this.record = new CallRecord(leg.site(), endpoint, leg.breaker(), stats, context, asked);
     this.retries = leg.retries();
     retries.deposit();
     this.limitNanos = shapeLimit == null ? policy.timeout().toNanos()
