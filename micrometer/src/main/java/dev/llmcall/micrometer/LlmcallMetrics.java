@@ -3,12 +3,14 @@ package dev.llmcall.micrometer;
 import dev.llmcall.runtime.Attempt;
 import dev.llmcall.runtime.CallEvent;
 import dev.llmcall.runtime.CallEventListener;
+import dev.llmcall.runtime.CallMetrics;
 import dev.llmcall.runtime.CircuitBreaker;
 import dev.llmcall.runtime.Cost;
 import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.Usage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 
 /**
  * Micrometer meters for every call of an {@link LlmRuntime}, bound in one line:
@@ -51,6 +54,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code llmcall.client.time_to_first_token}: a timer of how long a stream's reader waited
  *       for its first content;
  *   <li>{@code llmcall.client.repairs}: a counter of structured answers sent back to be corrected;
+ *   <li>{@code llmcall.client.shaping.waits} and {@code llmcall.client.shaping.rejections}:
+ *       counters, for the whole runtime, of the waits for a provider's rate budget or bulkhead
+ *       and of the calls that failed at once instead ({@link dev.llmcall.runtime.RateShaping});
  *   <li>{@code llmcall.client.cost}: a counter of US dollars at the runtime's price table, every
  *       attempt of a call counted, failed and repaired ones included, with the call's GenAI tags
  *       (calls to a model without a price add nothing);
@@ -68,6 +74,8 @@ public final class LlmcallMetrics implements CallEventListener {
   static final String RETRIES = "llmcall.client.retries";
   static final String TIME_TO_FIRST_TOKEN = "llmcall.client.time_to_first_token";
   static final String REPAIRS = "llmcall.client.repairs";
+  static final String SHAPING_WAITS = "llmcall.client.shaping.waits";
+  static final String SHAPING_REJECTIONS = "llmcall.client.shaping.rejections";
   static final String BREAKER_STATE = "llmcall.circuit_breaker.state";
   static final String BREAKER_TRANSITIONS = "llmcall.circuit_breaker.transitions";
   static final String METHOD = "llmcall.method";
@@ -92,6 +100,12 @@ public final class LlmcallMetrics implements CallEventListener {
     Objects.requireNonNull(registry, "registry == null");
     LlmcallMetrics metrics = new LlmcallMetrics(runtime, registry);
     runtime.circuitBreakers().forEach(metrics::watch);
+    FunctionCounter.builder(SHAPING_WAITS, runtime, r -> sum(r, CallMetrics::shapingWaits))
+        .description("Waits before an attempt for a provider's rate budget or bulkhead")
+        .register(registry);
+    FunctionCounter.builder(SHAPING_REJECTIONS, runtime, r -> sum(r, CallMetrics::shapingRejections))
+        .description("Calls failed at once as RATE_LIMIT instead of waiting for budget or bulkhead")
+        .register(registry);
     runtime.addListener(metrics);
     return metrics;
   }
@@ -209,6 +223,10 @@ public final class LlmcallMetrics implements CallEventListener {
 
   private static Tags ours(CallEvent.Call call, String provider, String model) {
     return conventions(provider, model).and(METHOD, call.method());
+  }
+
+  private static double sum(LlmRuntime runtime, ToLongFunction<CallMetrics> counter) {
+    return runtime.metrics().stream().mapToLong(counter).sum();
   }
 
   private static String lower(Enum<?> value) {

@@ -176,4 +176,14 @@ class LlmcallMetricsTest {
     assertEquals(1, registry.get(GenAi.OPERATION_DURATION).tags("gen_ai.provider.name", "anthropic",
         "gen_ai.request.model", "claude-sonnet-4-5", "error.type", "none").timer().count());
   }
+
+  @Test
+  void shapingWaitsAndRejectionsAreCounted() {
+    server.enqueue(FakeReply.text("ok").header("x-ratelimit-limit-requests", "1")
+        .header("x-ratelimit-remaining-requests", "0").header("x-ratelimit-reset-requests", "20s"));
+    call("none").text(null, "first");
+    call("none").text(null, "waits 20 s");
+    assertEquals(1, registry.get(LlmcallMetrics.SHAPING_WAITS).functionCounter().count());
+    assertEquals(0, registry.get(LlmcallMetrics.SHAPING_REJECTIONS).functionCounter().count());
+  }
 }

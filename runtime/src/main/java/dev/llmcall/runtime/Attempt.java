@@ -53,7 +53,12 @@ public record Attempt(
      * No wait: the attempt's target was given up (its retries spent, or its breaker open), and
      * the call moved on to the next target of its fallback chain.
      */
-    FALLBACK
+    FALLBACK,
+    /**
+     * After the failure, the call also waited for the provider's rate budget ({@link
+     * RateShaping}): the wait is the retry's wait and that one added up.
+     */
+    RATE_SHAPING
   }
 
   public Attempt {

@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param repairs structured answers sent back to be corrected (apart from retries)
  * @param retriesDenied failures the policy would have retried, ended because the provider's
  *     {@link RetryBudget} was spent
+ * @param shapingWaits waits before an attempt for the provider's rate budget or a bulkhead
+ *     permit ({@link RateShaping})
+ * @param shapingRejections calls that failed at once as RATE_LIMIT instead of waiting for budget
+ *     or a permit: the wait would pass their deadline, or the queue was full
  * @param failures calls that ended in an {@link LlmException}
  * @param failedAttempts failed attempts by category
  * @param failuresByCategory failed calls by the category of their last error
@@ -31,6 +35,8 @@ public record CallMetrics(
     long successesAfterRetry,
     long repairs,
     long retriesDenied,
+    long shapingWaits,
+    long shapingRejections,
     long failures,
     Map<ErrorCategory, Long> failedAttempts,
     Map<ErrorCategory, Long> failuresByCategory) {

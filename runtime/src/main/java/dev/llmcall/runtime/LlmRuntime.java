@@ -12,6 +12,7 @@ import dev.llmcall.runtime.internal.call.Route;
 import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.ProviderDirectory;
+import dev.llmcall.runtime.internal.shaping.Shaping;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
@@ -84,7 +85,7 @@ public final class LlmRuntime implements AutoCloseable {
         : HttpTransport.create(b.connectTimeout, b.requestTimeout, b.maxResponseBytes, b.scheduler);
     this.observers = new Observers(b.listeners, b.propagators, new CallLog(b.logExchanges));
     this.context = new CallContext(transport, b.clock, b.scheduler, b.random, observers,
-        b.streamTimeouts);
+        b.streamTimeouts, new Shaping(b.rateShaping, b.rateShapings, b.scheduler, b.clock));
     this.breakerConfigs = Map.copyOf(b.breakerConfigs);
     this.defaultBreakerConfig = b.defaultBreakerConfig;
     this.breakerListeners = List.copyOf(b.breakerListeners);
@@ -264,6 +265,7 @@ public final class LlmRuntime implements AutoCloseable {
   public void close() {
     healthChecker.close();
     context.transport().close();
+    context.shaping().close();
   }
 
   @Override
@@ -306,6 +308,8 @@ public final class LlmRuntime implements AutoCloseable {
     private StreamTimeouts streamTimeouts = StreamTimeouts.defaults();
     private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
     private RetryBudget retryBudget = RetryBudget.DEFAULT;
+    private RateShaping rateShaping = RateShaping.DEFAULT;
+    private final Map<String, RateShaping> rateShapings = new LinkedHashMap<>();
     private final Map<String, CircuitBreakerConfig> breakerConfigs = new LinkedHashMap<>();
     private CircuitBreakerConfig defaultBreakerConfig = CircuitBreakerConfig.defaults();
     private final List<CircuitBreaker.Listener> breakerListeners = new ArrayList<>();
@@ -405,6 +409,23 @@ public final class LlmRuntime implements AutoCloseable {
      */
     public Builder retryBudget(RetryBudget retryBudget) {
       this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget == null");
+      return this;
+    }
+
+    /**
+     * How every provider's traffic is shaped by its rate limits, and its bulkhead; {@link
+     * RateShaping#DEFAULT} (learn from the providers' headers, at most 256 calls waiting per
+     * provider, no bulkhead) unless set, {@link RateShaping#off()} to turn it off.
+     */
+    public Builder rateShaping(RateShaping rateShaping) {
+      this.rateShaping = Objects.requireNonNull(rateShaping, "rateShaping == null");
+      return this;
+    }
+
+    /** How one provider's traffic is shaped, instead of {@link #rateShaping(RateShaping)}'s. */
+    public Builder rateShaping(String provider, RateShaping rateShaping) {
+      Objects.requireNonNull(provider, "provider == null");
+      rateShapings.put(provider, Objects.requireNonNull(rateShaping, "rateShaping == null"));
       return this;
     }
 

@@ -6,6 +6,7 @@ package dev.llmcall.testkit;
  * @param id the request id (the body id adds the format's prefix)
  * @param text the assistant text, or null for a refusal
  * @param refusal the refusal text, or null
+ * @param reasoning what the reply says beside its text, or {@link ScriptedReasoning#NONE}
  */
 record Completion(
     String id,
@@ -14,7 +15,8 @@ record Completion(
     String refusal,
     String finishReason,
     int inputTokens,
-    int outputTokens) {
+    int outputTokens,
+    ScriptedReasoning reasoning) {
 
   /** Resolves the defaults of a success {@code reply} against the request and the wire format. */
   static Completion resolve(FakeReply reply, RequestFacts facts, WireFormat format, String requestId) {
@@ -29,6 +31,7 @@ record Completion(
         reply.inputTokens() != null ? reply.inputTokens() : facts.inputWords(),
         reply.outputTokens() != null
             ? reply.outputTokens()
-            : Json.words(refusal != null ? refusal : text));
+            : Json.words(refusal != null ? refusal : text),
+        reply.reasoning());
   }
 }

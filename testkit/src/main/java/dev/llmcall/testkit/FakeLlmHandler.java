@@ -26,6 +26,7 @@ final class FakeLlmHandler implements HttpHandler {
   private final AtomicInteger completedStreams = new AtomicInteger();
   private final AtomicInteger abandonedStreams = new AtomicInteger();
   private final AtomicInteger keepAlivesSent = new AtomicInteger();
+  private volatile FakeRateLimit rateLimit;
 
   FakeLlmHandler(ReplyScript script, RequestLog log) {
     this.script = script;
@@ -46,6 +47,10 @@ final class FakeLlmHandler implements HttpHandler {
 
   int keepAlivesSent() {
     return keepAlivesSent.get();
+  }
+
+  void rateLimit(FakeRateLimit limit) {
+    rateLimit = limit;
   }
 
   /** Marks the server closed, so that streams it drops are not counted as abandoned; false if it was. */
@@ -102,6 +107,10 @@ final class FakeLlmHandler implements HttpHandler {
     } else {
       RequestFacts facts = RequestFacts.from(body);
       FakeReply reply = arrival.reply() != null ? arrival.reply() : facts.defaultReply();
+      FakeRateLimit limit = rateLimit;
+      if (limit != null && reply.kind() != FakeReply.Kind.DROP) {
+        reply = limit.apply(format, body, reply);
+      }
       return respond(exchange, format, reply, facts, requestId);
     }
     return false;

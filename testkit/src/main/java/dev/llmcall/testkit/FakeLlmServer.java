@@ -70,7 +70,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code content_block_start} (index 0, empty text block), {@code ping}, one {@code
  * content_block_delta} ({@code text_delta}) per piece, {@code content_block_stop}, {@code
  * message_delta} ({@code stop_reason}, {@code usage.output_tokens}), {@code message_stop}, each as
- * {@code event: type} and {@code data: {"type":type,…}}. Every event ends with a blank line.
+ * {@code event: type} and {@code data: {"type":type,…}}. Every event ends with a blank line. A reply
+ * with {@linkplain FakeReply#reasoning reasoning} or {@linkplain FakeReply#thinking thinking blocks}
+ * adds its {@code delta.reasoning_content} chunks after the first OpenAI chunk, and its thinking
+ * blocks' events after Anthropic's {@code message_start}, the text block's index then following
+ * theirs.
+ *
+ * <h2>Rate limits</h2>
+ *
+ * <p>{@link #rateLimit(FakeRateLimit)} makes the server enforce one shared per-minute budget over
+ * everything it serves, and send its exact rate-limit headers (OpenAI's or Anthropic's, by the
+ * request's wire) with every response, on the test's virtual time.
  *
  * <p>{@link #activeStreams()} counts the streams being written; {@link #completedStreams()} and {@link
  * #abandonedStreams()} count how they ended.
@@ -154,6 +164,15 @@ public final class FakeLlmServer implements AutoCloseable {
    */
   public FakeLlmServer whenever(RequestMatcher matcher, FakeReply reply) {
     script.whenever(Objects.requireNonNull(matcher, "matcher"), Objects.requireNonNull(reply, "reply"));
+    return this;
+  }
+
+  /**
+   * Enforces {@code limit} over every chat request from now on, and sends its rate-limit headers
+   * with every response; {@code null} to stop. See {@link FakeRateLimit} for the rules.
+   */
+  public FakeLlmServer rateLimit(FakeRateLimit limit) {
+    handler.rateLimit(limit);
     return this;
   }
 

@@ -1,5 +1,6 @@
 package dev.llmcall.testkit;
 
+import dev.llmcall.runtime.ThinkingBlock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.function.UnaryOperator;
  * FakeReply.error(400, "context_length_exceeded", "Too long");
  * FakeReply.text("late").delay(Duration.ofSeconds(5));
  * FakeReply.stream("Hel", "lo").chunkDelay(Duration.ofMillis(50)).cutAfter(3);
+ * FakeReply.text("4").reasoning("2 and 2 ", "make 4.");
+ * FakeReply.stream("Paris").thinking(ThinkingBlock.of("The capital.", "sig"), ThinkingBlock.redacted("x"));
  * }</pre>
  *
  * <p>Methods that make no sense for a kind of reply (say, {@code usage} on an error) throw
@@ -52,6 +55,7 @@ public final class FakeReply {
   private final String contentType;
   private final Duration delay;
   private final StreamScript stream;
+  private final ScriptedReasoning reasoning;
 
   private FakeReply(Builder b) {
     this.kind = b.kind;
@@ -70,6 +74,7 @@ public final class FakeReply {
     this.contentType = b.contentType;
     this.delay = b.delay;
     this.stream = b.stream;
+    this.reasoning = b.reasoning;
   }
 
   /** A 200 success whose assistant message is {@code text}, in the wire format of the endpoint hit. */
@@ -183,6 +188,42 @@ public final class FakeReply {
     requireKind("refusal", Kind.SUCCESS, Kind.STREAM);
     Objects.requireNonNull(refusalText, "refusalText");
     return with(b -> b.refusal = refusalText);
+  }
+
+  /**
+   * Reasoning beside the text, as a reasoning model's thinking, never part of the text.
+   * OpenAI-compatible: {@code message.reasoning_content}, streamed as one {@code
+   * delta.reasoning_content} chunk per piece after the role chunk, before the text. Anthropic: one
+   * {@code thinking} block with the pieces' text, signed {@code "fake-signature"}, before the text
+   * block; streamed as its {@code content_block_start} (index 0), one {@code thinking_delta} per
+   * piece, a {@code signature_delta} and {@code content_block_stop}, the text block then at index 1.
+   * Use this or {@link #thinking}, not both.
+   */
+  public FakeReply reasoning(String... pieces) {
+    requireKind("reasoning", Kind.SUCCESS, Kind.STREAM);
+    List<String> list = new ArrayList<>();
+    for (String piece : Objects.requireNonNull(pieces, "pieces")) {
+      list.add(Objects.requireNonNull(piece, "piece"));
+    }
+    return withReasoning("reasoning", new ScriptedReasoning(list, List.of()));
+  }
+
+  /**
+   * Anthropic thinking blocks, sent exactly and in order before the text: {@code thinking} blocks
+   * with their text and signature, {@code redacted_thinking} blocks with their data. Streamed, a
+   * readable block goes out as {@code content_block_start}, one {@code thinking_delta} per word, a
+   * {@code signature_delta} (when it has a signature) and {@code content_block_stop}; a redacted
+   * block as its start (with the data) and stop; the text block follows them. On an
+   * OpenAI-compatible endpoint the readable blocks' text, a blank line between two, is the {@code
+   * reasoning_content}. Use this or {@link #reasoning}, not both.
+   */
+  public FakeReply thinking(ThinkingBlock... blocks) {
+    requireKind("thinking", Kind.SUCCESS, Kind.STREAM);
+    List<ThinkingBlock> list = new ArrayList<>();
+    for (ThinkingBlock block : Objects.requireNonNull(blocks, "blocks")) {
+      list.add(Objects.requireNonNull(block, "block"));
+    }
+    return withReasoning("thinking", new ScriptedReasoning(List.of(), list));
   }
 
   /** Replaces the generated body verbatim: HTML, truncated JSON, an empty string, anything. */
@@ -354,6 +395,11 @@ public final class FakeReply {
     return delay;
   }
 
+  /** What the reply says beside its text; {@link ScriptedReasoning#NONE} when nothing. */
+  ScriptedReasoning reasoning() {
+    return reasoning;
+  }
+
   /** How a {@link Kind#STREAM} reply is written; null for other kinds. */
   StreamScript streamScript() {
     return stream;
@@ -369,6 +415,14 @@ public final class FakeReply {
     requireKind(method, Kind.STREAM);
     StreamScript changed = change.apply(stream);
     return with(b -> b.stream = changed);
+  }
+
+  private FakeReply withReasoning(String method, ScriptedReasoning scripted) {
+    if (!reasoning.isEmpty()) {
+      throw new IllegalStateException(method + "(...): " + this
+          + " already has its reasoning; use one of reasoning and thinking, once");
+    }
+    return with(b -> b.reasoning = scripted);
   }
 
   private void requireKind(String method, Kind... allowed) {
@@ -405,6 +459,7 @@ public final class FakeReply {
     String contentType = "application/json";
     Duration delay = Duration.ZERO;
     StreamScript stream;
+    ScriptedReasoning reasoning = ScriptedReasoning.NONE;
 
     Builder(Kind kind, int status) {
       this.kind = kind;
@@ -428,6 +483,7 @@ public final class FakeReply {
       contentType = r.contentType;
       delay = r.delay;
       stream = r.stream;
+      reasoning = r.reasoning;
     }
   }
 }

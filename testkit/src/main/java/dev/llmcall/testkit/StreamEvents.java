@@ -60,6 +60,9 @@ final class StreamEvents {
       first.put("content", "");
     }
     events.add(openAiChunk(c, created, first, null, includeUsage));
+    for (ObjectNode delta : c.reasoning().openAiDeltas()) {
+      events.add(openAiChunk(c, created, delta, null, includeUsage));
+    }
     for (String piece : pieces) {
       ObjectNode delta = Json.MAPPER.createObjectNode().put(refusal ? "refusal" : "content", piece);
       events.add(openAiChunk(c, created, delta, null, includeUsage));
@@ -113,16 +116,18 @@ final class StreamEvents {
     message.putObject("usage").put("input_tokens", c.inputTokens())
         .put("output_tokens", Math.min(1, c.outputTokens()));
     events.add(event(start));
-    ObjectNode blockStart = anthropicEvent("content_block_start").put("index", 0);
+    c.reasoning().anthropicEvents().forEach(e -> events.add(event(e)));
+    int index = c.reasoning().anthropicBlocks().size(); // the text block comes after the thinking
+    ObjectNode blockStart = anthropicEvent("content_block_start").put("index", index);
     blockStart.putObject("content_block").put("type", "text").put("text", "");
     events.add(event(blockStart));
     events.add(event(anthropicEvent("ping")));
     for (String piece : pieces) {
-      ObjectNode delta = anthropicEvent("content_block_delta").put("index", 0);
+      ObjectNode delta = anthropicEvent("content_block_delta").put("index", index);
       delta.putObject("delta").put("type", "text_delta").put("text", piece);
       events.add(event(delta));
     }
-    events.add(event(anthropicEvent("content_block_stop").put("index", 0)));
+    events.add(event(anthropicEvent("content_block_stop").put("index", index)));
     ObjectNode messageDelta = anthropicEvent("message_delta");
     messageDelta.putObject("delta").put("stop_reason", c.finishReason()).putNull("stop_sequence");
     messageDelta.putObject("usage").put("output_tokens", c.outputTokens());

@@ -1,7 +1,11 @@
 package dev.llmcall.testkit;
 
 import dev.llmcall.runtime.spi.Scheduler;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +35,9 @@ import java.util.concurrent.CompletableFuture;
 public final class VirtualScheduler implements Scheduler {
   private final List<Duration> waits = new ArrayList<>();
   private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-  private long nanos = 1_000_000_000L;
+  private static final long START_NANOS = 1_000_000_000L;
+  private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+  private long nanos = START_NANOS;
   private long sequence;
 
   @Override
@@ -86,6 +92,39 @@ public final class VirtualScheduler implements Scheduler {
         nanos = Math.max(nanos, due.dueNanos);
       }
       due.task.run(); // outside the lock: a task may schedule again
+    }
+  }
+
+  /**
+   * A wall clock on this virtual time, in UTC: 2026-01-01T00:00:00Z when virtual time is where it
+   * started, moving as it moves. Give it to the runtime ({@code LlmRuntime.Builder.clock}) and to
+   * a {@link FakeRateLimit}, so that a provider's reset times are read on the same time.
+   */
+  public Clock clock() {
+    return new VirtualClock(ZoneOffset.UTC);
+  }
+
+  /** The wall clock of {@link #clock()}, in any zone. */
+  private final class VirtualClock extends Clock {
+    private final ZoneId zone;
+
+    VirtualClock(ZoneId zone) {
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return new VirtualClock(zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return EPOCH.plusNanos(nanoTime() - START_NANOS);
     }
   }
 

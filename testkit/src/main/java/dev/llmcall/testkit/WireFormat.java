@@ -34,6 +34,7 @@ enum WireFormat {
       message.put("role", "assistant");
       message.put("content", c.text());
       message.put("refusal", c.refusal());
+      c.reasoning().putOpenAi(message);
       choice.putNull("logprobs");
       choice.put("finish_reason", c.finishReason());
       ObjectNode usage = root.putObject("usage");
@@ -79,6 +80,7 @@ enum WireFormat {
       root.put("role", "assistant");
       root.put("model", c.model());
       ArrayNode content = root.putArray("content");
+      c.reasoning().addAnthropic(content);
       String text = c.refusal() != null ? c.refusal() : c.text();
       if (!text.isEmpty() || c.refusal() == null) {
         content.addObject().put("type", "text").put("text", text);

@@ -177,7 +177,7 @@ public final class DefaultBoundCall implements BoundCall {
 
   private void pause(Attempts attempts, Duration delay) {
     try {
-      context.scheduler().sleep(delay);
+      attempts.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw attempts.interrupted(e, null);
@@ -296,6 +296,7 @@ public final class DefaultBoundCall implements BoundCall {
    */
   private Outcome outcome(Attempts attempts, Prompt asked, HttpResponse<byte[]> response) {
     ProviderWire wire = attempts.wire();
+    attempts.responded(response.headers());
     String requestId = wire.requestId(response.headers());
     int status = response.statusCode();
     if (status < 200 || status >= 300) {

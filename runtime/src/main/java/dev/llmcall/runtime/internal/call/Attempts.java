@@ -14,9 +14,13 @@ import dev.llmcall.runtime.internal.provider.Completion;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
+import dev.llmcall.runtime.internal.shaping.ShapedCall;
 import dev.llmcall.runtime.spi.CallSite;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The attempt protocol, once for every call shape (blocking, async, {@code Stream}, {@code
@@ -44,6 +48,9 @@ import java.time.Duration;
  *       failure its chain moves on for, or its breaker is open, the next attempt goes to the next
  *       target at once, its prompt encoded for that target's wire; never after content was
  *       received, and always within the one deadline.
+ *   <li>Before each attempt, the provider's rate budget and bulkhead ({@link
+ *       dev.llmcall.runtime.RateShaping}) let it go, make it wait (no attempt of its own), or end
+ *       the call as RATE_LIMIT when the wait would pass the deadline or the queue is full.
  *   <li>An attempt whose failure opened the breaker does not sleep into it: the call waits for
  *       the breaker only when the policy waits for open breakers and it closes in time; else it
  *       ends at once.
@@ -70,6 +77,9 @@ public final class Attempts {
   private Prompt encodedPrompt;
   private Route.Leg encodedFor;
   private byte[] body;
+  private ShapedCall shaping;
+  /** What the call asks first, for the rate budget of each target it goes to. */
+  private final Prompt asked;
   private final long limitNanos;
   private final long deadlineNanos;
   private final boolean filterIsResult;
@@ -100,6 +110,8 @@ public final class Attempts {
         : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
     this.deadlineNanos = now() + limitNanos;
     this.filterIsResult = filterIsResult;
+    this.asked = asked;
+    this.shaping = context.shaping().call(endpoint, leg.site(), asked);
   }
 
   public CallRecord record() {
@@ -134,6 +146,7 @@ public final class Attempts {
 
   /** The attempt let through last ended with no outcome (the reader closed the stream). */
   public void abandoned() {
+    shaping.ended(null, now());
     record.abandoned(permit);
   }
 
@@ -176,17 +189,21 @@ public final class Attempts {
     if (context.transport().isClosed()) {
       throw record.failure(Classification.closed(what), 0, null, null, false, null);
     }
+    Go shaped = shape(what, remaining);
+    if (shaped != null) {
+      return shaped;
+    }
     if (remaining <= 0) {
       throw record.failure(deadlinePassed(), 0, null, null, false, null);
     }
     permit = record.acquire();
-    for (int next = route.afterOpenBreaker(legIndex);
-        permit == DefaultCircuitBreaker.REJECTED && next >= 0;
-        next = route.afterOpenBreaker(legIndex)) {
-      moveTo(next); // no traffic to a target whose breaker is open
-      permit = record.acquire();
-    }
     if (permit == DefaultCircuitBreaker.REJECTED) {
+      shaping.cancel();
+      int next = route.afterOpenBreaker(legIndex);
+      if (next >= 0) {
+        moveTo(next); // no traffic to a target whose breaker is open
+        return begin(what); // its own rate budget and breaker, once per target at most
+      }
       Duration wait = record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
       if (wait == null) {
         throw record.failure(record.rejection(what), 0, null, null, true, null);
@@ -196,6 +213,26 @@ public final class Attempts {
     credential = credential(what);
     Duration perAttempt = context.transport().requestTimeout();
     return new Go(remaining < perAttempt.toNanos() ? Duration.ofNanos(remaining) : perAttempt, null);
+  }
+
+  /**
+   * Rate shaping's word before an attempt: {@code null} to go on, a wait (for budget, or for a
+   * bulkhead permit until the deadline at most), or the call's end as RATE_LIMIT.
+   */
+  private Go shape(String what, long remaining) {
+    long admitted = shaping.admit(attemptStartNanos, remaining);
+    if (admitted == ShapedCall.GO) {
+      return null;
+    }
+    if (admitted == ShapedCall.REJECTED) {
+      record.shapingRejected();
+      throw record.failure(new Classification(ErrorCategory.RATE_LIMIT, true, null,
+          shaping.rejection() + ", so " + what, null), 0, null, null, false, null);
+    }
+    boolean permit = admitted == ShapedCall.PERMIT;
+    Duration wait = Duration.ofNanos(permit ? remaining : admitted);
+    record.shapingWait(permit ? null : wait);
+    return new Go(null, wait);
   }
 
   /**
@@ -213,6 +250,7 @@ public final class Attempts {
       failure = e;
     }
     if (value == null && endpoint.suppliesCredentials()) {
+      shaping.cancel();
       record.abandoned(permit);
       String why = failure == null ? "supplied none" : "threw " + failure.getClass().getName();
       throw record.failure(new Classification(ErrorCategory.AUTHENTICATION, false, null,
@@ -238,6 +276,16 @@ public final class Attempts {
   }
 
   private HttpRequest request(byte[] body, Duration timeout, boolean stream) {
+    shaping.sending(body.length);
+    try {
+      return newRequest(body, timeout, stream);
+    } catch (RuntimeException e) { // a header the client refuses: nothing is sent, the permit goes back
+      shaping.ended(null, now());
+      throw e;
+    }
+  }
+
+  private HttpRequest newRequest(byte[] body, Duration timeout, boolean stream) {
     HttpRequest.Builder b = wire.newRequest(endpoint, credential);
     if (stream) {
       b.setHeader("Accept", "text/event-stream");
@@ -254,6 +302,14 @@ public final class Attempts {
   }
 
   /**
+   * An attempt's response headers arrived, success or failure, plain or streamed: the provider's
+   * rate-limit headers, if any, correct its budget.
+   */
+  public void responded(HttpHeaders headers) {
+    shaping.responded(headers, now());
+  }
+
+  /**
    * An attempt's answer arrived whole. A refusal or content filter is the response where the
    * shape can hold it, and otherwise a non-retryable CONTENT_FILTER failure with the text.
    *
@@ -263,6 +319,7 @@ public final class Attempts {
    */
   public LlmResponse<String> succeeded(Completion c, Prompt answered, int status, String requestId,
       Usage usage) {
+    shaping.ended(null, now());
     if (c.filtered() && !filterIsResult) {
       Classification filter = Classification.contentFilter(c.refusal() != null
           ? "the model refused: " + c.refusal()
@@ -311,6 +368,7 @@ public final class Attempts {
   public Decision failed(Classification c, int status, String requestId, Throwable cause, Usage usage,
       Received received) {
     long took = took();
+    shaping.ended(c, now());
     if (record.log().exchanges()) {
       record.log().response(site.method(), status, requestId, took,
           c.category() + ": " + c.detail(), record::redact);
@@ -321,9 +379,11 @@ public final class Attempts {
         context.random());
     String stop = d.stopReason();
     if (stop == null && received.content() && !received.resumable()) {
-      stop = site.resumeStream()
-          ? "a stream is never resumed through a tool call"
-          : "the stream broke after content was received; @Retry(resumeStream = true) would continue it";
+      stop = !site.resumeStream()
+          ? "the stream broke after content was received; @Retry(resumeStream = true) would continue it"
+          : received.text() == null || received.text().isEmpty()
+          ? "the stream broke after content but before any text: there is nothing to resume from"
+          : "a stream is never resumed through a tool call";
     }
     Duration wait = d.delay();
     WaitSource source = d.source();
@@ -372,6 +432,7 @@ public final class Attempts {
     wire = endpoint.wire();
     retries = leg.retries();
     retries.deposit();
+    shaping = context.shaping().call(endpoint, leg.site(), asked);
     record.target(endpoint, leg.breaker(), leg.site().model());
   }
 
@@ -381,11 +442,31 @@ public final class Attempts {
    * it finds the call over.
    */
   public void later(Duration delay, Runnable next) {
-    context.scheduler().after(delay).whenComplete((ignored, t) -> context.transport().execute(next));
+    CompletableFuture<Boolean> permit = shaping.pending();
+    CompletableFuture<?> wait = permit != null ? permit : context.scheduler().after(delay);
+    wait.whenComplete((ignored, t) -> context.transport().execute(next));
+  }
+
+  /**
+   * The wait of a shape that holds its thread: {@code delay} on the runtime's scheduler, or,
+   * for a bulkhead permit, until one is released or the deadline passes.
+   */
+  public void sleep(Duration delay) throws InterruptedException {
+    CompletableFuture<Boolean> permit = shaping.pending();
+    if (permit == null) {
+      context.scheduler().sleep(delay);
+      return;
+    }
+    try {
+      permit.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e); // never: a permit's wait always completes normally
+    }
   }
 
   /** The call's end for an interrupted wait or exchange; the caller keeps the interrupt flag. */
   public LlmException interrupted(InterruptedException e, Received received) {
+    shaping.ended(null, now());
     return record.failure(new Classification(ErrorCategory.UNKNOWN, false, null, "interrupted", null),
         0, null, e, false, received);
   }

@@ -1,6 +1,7 @@
 package dev.llmcall.runtime.internal.call;
 
 import dev.llmcall.runtime.StreamTimeouts;
+import dev.llmcall.runtime.internal.shaping.Shaping;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.Scheduler;
 import java.time.Clock;
@@ -9,11 +10,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * What every call of one runtime shares: transport, time, randomness, the observers (listeners,
- * context propagators, log), and the stream timeouts. Internal: not part of the API.
+ * context propagators, log), the stream timeouts, and rate shaping. Internal: not part of the API.
  */
 public record CallContext(
     HttpTransport transport, Clock clock, Scheduler scheduler, RandomGenerator random,
-    Observers observers, StreamTimeouts streamTimeouts) {
+    Observers observers, StreamTimeouts streamTimeouts, Shaping shaping) {
 
   public CallContext {
     Objects.requireNonNull(transport, "transport == null");
@@ -22,6 +23,7 @@ public record CallContext(
     Objects.requireNonNull(random, "random == null");
     Objects.requireNonNull(streamTimeouts, "streamTimeouts == null");
     Objects.requireNonNull(observers, "observers == null");
+    Objects.requireNonNull(shaping, "shaping == null");
   }
 
   /** A fresh id for {@code X-Client-Request-Id}, in UUID form, from the injected randomness. */

@@ -253,6 +253,26 @@ public final class CallRecord {
     stats.retryDenied();
   }
 
+  /**
+   * The call waits for rate budget ({@code wait}), or for a bulkhead permit ({@code null}). A wait
+   * for budget after a failed attempt is added to that attempt's wait, as {@link
+   * WaitSource#RATE_SHAPING}; it is no attempt of its own.
+   */
+  void shapingWait(Duration wait) {
+    stats.shapingWaited();
+    if (wait != null && !history.isEmpty()) {
+      Attempt last = history.get(history.size() - 1);
+      history.set(history.size() - 1, new Attempt(last.number(), last.failure(), last.httpStatus(),
+          last.duration(), last.waitAfter().plus(wait), WaitSource.RATE_SHAPING, last.usage(),
+          last.provider(), last.model()));
+    }
+  }
+
+  /** The call fails at once instead of waiting for rate budget or a bulkhead permit. */
+  void shapingRejected() {
+    stats.shapingRejected();
+  }
+
   /** Whether the call's breaker, if any, is open now. */
   boolean breakerOpen() {
     return breaker != null && breaker.state() == dev.llmcall.runtime.CircuitBreaker.State.OPEN;

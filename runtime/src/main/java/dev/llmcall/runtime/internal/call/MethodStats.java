@@ -22,6 +22,8 @@ public final class MethodStats {
   private final LongAdder successesAfterRetry = new LongAdder();
   private final LongAdder repairs = new LongAdder();
   private final LongAdder retriesDenied = new LongAdder();
+  private final LongAdder shapingWaits = new LongAdder();
+  private final LongAdder shapingRejections = new LongAdder();
   private final LongAdder[] failedAttempts = adders();
   private final LongAdder[] failures = adders();
 
@@ -61,6 +63,14 @@ public final class MethodStats {
     retriesDenied.increment();
   }
 
+  void shapingWaited() {
+    shapingWaits.increment();
+  }
+
+  void shapingRejected() {
+    shapingRejections.increment();
+  }
+
   void failed(ErrorCategory category) {
     failures[category.ordinal()].increment();
   }
@@ -70,7 +80,8 @@ public final class MethodStats {
     Map<ErrorCategory, Long> byFailure = counts(failures);
     long failureCount = byFailure.values().stream().mapToLong(Long::longValue).sum();
     return new CallMetrics(method, provider, calls.sum(), attempts.sum(), retries.sum(), successes.sum(),
-        successesAfterRetry.sum(), repairs.sum(), retriesDenied.sum(), failureCount,
+        successesAfterRetry.sum(), repairs.sum(), retriesDenied.sum(), shapingWaits.sum(),
+        shapingRejections.sum(), failureCount,
         counts(failedAttempts), byFailure);
   }
 

@@ -2,19 +2,24 @@ package dev.llmcall.runtime.internal.provider;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.llmcall.runtime.ThinkingBlock;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Anthropic Messages events: {@code message_start} (model, input tokens), {@code
- * content_block_start/delta/stop} (text deltas; a {@code tool_use} block marks a tool call),
+ * content_block_start/delta/stop} (text deltas; a {@code tool_use} block marks a tool call;
+ * {@code thinking} and {@code redacted_thinking} blocks are reasoning, see {@link ThinkingBlocks}),
  * {@code message_delta} (stop reason, output tokens), {@code message_stop}; {@code ping} and
  * unknown types are ignored, and {@code error} is an in-band error. Events are read in one pass of
  * Jackson's streaming parser, as OpenAI chunks are: no tree per event. Internal: not part of the
  * API.
  */
 final class AnthropicStreamAssembler extends StreamAssembler {
+  /** Made when the first thinking block starts: a stream without thinking never makes one. */
+  private ThinkingBlocks blocks;
 
   @Override
   public String onEvent(String type, byte[] data, int length) {
@@ -53,12 +58,38 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     if ("input_json_delta".equals(e.deltaType)) {
       toolCall = true;
     }
+    think(e);
     String text = "text_delta".equals(e.deltaType) && e.deltaText != null && !e.deltaText.isEmpty()
         ? e.deltaText : null;
     // Text, thinking, a tool call's arguments: any delta is content.
     content |= text != null || "thinking_delta".equals(e.deltaType)
         || "input_json_delta".equals(e.deltaType);
     return text;
+  }
+
+  /** A thinking block's start or delta: its text is reasoning, and it is kept for the turn. */
+  private void think(Event e) {
+    boolean redacted = "redacted_thinking".equals(e.blockType);
+    if (redacted || "thinking".equals(e.blockType)) {
+      reasoning(blocks().start(e.index, e.thinking, e.signature, redacted ? e.data : null));
+      content |= redacted; // no text, but the model's output all the same
+    } else if ("thinking_delta".equals(e.deltaType)) {
+      reasoning(blocks().thinking(e.index, e.thinking));
+    } else if ("signature_delta".equals(e.deltaType)) {
+      blocks().signature(e.index, e.signature);
+    }
+  }
+
+  private ThinkingBlocks blocks() {
+    if (blocks == null) {
+      blocks = new ThinkingBlocks();
+    }
+    return blocks;
+  }
+
+  @Override
+  protected List<ThinkingBlock> thinking() {
+    return blocks == null ? List.of() : blocks.blocks();
   }
 
   /** What this assembler reads of one event; absent values are {@code null} or -1. */
@@ -72,6 +103,11 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     String deltaType;
     String deltaText;
     String stopReason;
+    /** The block's index; a thinking block's (or delta's) thinking, signature and data. */
+    int index = -1;
+    String thinking;
+    String signature;
+    String data;
   }
 
   private static Event read(byte[] data, int length) {
@@ -83,6 +119,9 @@ final class AnthropicStreamAssembler extends StreamAssembler {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         if (p.nextToken() != JsonToken.START_OBJECT) {
+          if ("index".equals(field) && p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+            e.index = p.getIntValue();
+          }
           p.skipChildren();
           continue;
         }
@@ -145,6 +184,12 @@ final class AnthropicStreamAssembler extends StreamAssembler {
           e.deltaText = text;
         } else if (object.equals("delta") && "stop_reason".equals(field)) {
           e.stopReason = text;
+        } else if ("thinking".equals(field)) {
+          e.thinking = text;
+        } else if ("signature".equals(field)) {
+          e.signature = text;
+        } else if ("data".equals(field)) {
+          e.data = text;
         }
       } else {
         p.skipChildren();

@@ -3,6 +3,7 @@ package dev.llmcall.runtime.internal.provider;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmcall.runtime.FinishReason;
+import dev.llmcall.runtime.ThinkingBlock;
 import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.spi.CallSite;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Anthropic Messages: {@code POST {base}/v1/messages} with {@code x-api-key} and
@@ -132,12 +135,37 @@ enum AnthropicWire implements ProviderWire {
     // stop_reason refusal becomes CONTENT_FILTER: a result or a failure, as the engine decides.
     String model = Json.text(root, "model");
     JsonNode usage = root.path("usage");
+    List<ThinkingBlock> thinking = thinking(content);
     return new Decoded.Success(new Completion(
         text.toString(),
         model == null ? "" : model,
         FinishReason.fromProvider(Json.text(root, "stop_reason")),
         usage(usage),
-        null));
+        null,
+        ThinkingBlocks.text(thinking),
+        List.of(),
+        thinking));
+  }
+
+  /**
+   * The {@code thinking} ({@code thinking}, {@code signature}) and {@code redacted_thinking}
+   * ({@code data}) blocks of a content array, unchanged and in order: Anthropic requires them back
+   * as they were given.
+   */
+  private static List<ThinkingBlock> thinking(JsonNode content) {
+    List<ThinkingBlock> blocks = null;
+    for (JsonNode block : content) {
+      String type = Json.text(block, "type");
+      ThinkingBlock b = "thinking".equals(type)
+          ? ThinkingBlock.of(block.path("thinking").asText(""), Json.text(block, "signature"))
+          : "redacted_thinking".equals(type) ? ThinkingBlock.redacted(block.path("data").asText(""))
+          : null;
+      if (b != null) {
+        blocks = blocks == null ? new ArrayList<>(2) : blocks;
+        blocks.add(b);
+      }
+    }
+    return blocks == null ? List.of() : blocks;
   }
 
   /** Anthropic reports cache reads and writes beside {@code input_tokens}; they are prompt tokens. */

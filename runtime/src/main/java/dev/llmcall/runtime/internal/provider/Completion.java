@@ -40,6 +40,12 @@ public record Completion(
     return finishReason == FinishReason.CONTENT_FILTER || refusal != null;
   }
 
+  /** This completion with other reasoning text, as a resumed stream joins its attempts'. */
+  public Completion withReasoning(String newReasoning) {
+    return new Completion(text, model, finishReason, usage, refusal, newReasoning, toolCalls,
+        thinking);
+  }
+
   /** The answer as a message of a conversation. */
   public ChatMessage message() {
     return toolCalls.isEmpty() && thinking.isEmpty() ? ChatMessage.assistant(text)

@@ -28,10 +28,12 @@ final class OpenAiFields {
   String refusal;
   boolean toolCall;
   /**
-   * Whether reasoning text came (DeepSeek's and other compatible servers' {@code
-   * reasoning_content}, {@code reasoning}): content, though never part of the answer's text.
+   * The reasoning text (the {@code reasoning_content} of DeepSeek, xAI's grok-3-mini and older
+   * vLLM; the {@code reasoning} of OpenRouter, Ollama and newer vLLM), or {@code null}: content,
+   * though never part of the answer's text. Servers that send both send the same text twice: the
+   * first non-empty one counts.
    */
-  boolean reasoning;
+  String reasoning;
 
   private OpenAiFields() {}
 
@@ -168,7 +170,9 @@ final class OpenAiFields {
           break;
         case "reasoning_content":
         case "reasoning":
-          reasoning |= value == JsonToken.VALUE_STRING && p.getTextLength() > 0;
+          if (reasoning == null && value == JsonToken.VALUE_STRING && p.getTextLength() > 0) {
+            reasoning = p.getText();
+          }
           break;
         default:
           break;

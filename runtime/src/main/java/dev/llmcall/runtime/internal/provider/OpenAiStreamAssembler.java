@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * OpenAI Chat Completions chunks: {@code choices[0].delta.content} pieces, a {@code finish_reason},
+ * OpenAI Chat Completions chunks: {@code choices[0].delta.content} pieces (and compatible servers'
+ * {@code reasoning_content} or {@code reasoning} pieces, apart), a {@code finish_reason},
  * usage in a last chunk with no choices, then {@code data: [DONE]}. An {@code error} object in a
  * chunk is an in-band error. Chunks are read with {@link OpenAiFields}, not into trees: a stream is
  * mostly chunks, and a tree per chunk was most of a stream's CPU. Internal: not part of the API.
@@ -40,8 +41,9 @@ final class OpenAiStreamAssembler extends StreamAssembler {
     if (chunk.refusal != null && !chunk.refusal.isEmpty()) {
       refusal.append(chunk.refusal);
     }
+    reasoning(chunk.reasoning);
     String text = chunk.content == null || chunk.content.isEmpty() ? null : chunk.content;
-    content |= text != null || refusal.length() > 0 || chunk.toolCall || chunk.reasoning;
+    content |= text != null || refusal.length() > 0 || chunk.toolCall || chunk.reasoning != null;
     return text;
   }
 

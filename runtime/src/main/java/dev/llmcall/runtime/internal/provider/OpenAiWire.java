@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.util.List;
 
 /**
  * OpenAI Chat Completions, also spoken by xAI and OpenAI-compatible servers (vLLM, Ollama,
@@ -108,7 +109,10 @@ enum OpenAiWire implements ProviderWire {
         answer.model == null ? "" : answer.model,
         FinishReason.fromProvider(answer.finishReason),
         answer.usage(),
-        answer.refusal));
+        answer.refusal,
+        answer.reasoning,
+        List.of(),
+        List.of()));
   }
 
   @Override

@@ -2,8 +2,10 @@ package dev.llmcall.runtime.internal.provider;
 
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.FinishReason;
+import dev.llmcall.runtime.ThinkingBlock;
 import dev.llmcall.runtime.Usage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import dev.llmcall.runtime.internal.failure.Classification;
 
 /**
@@ -41,7 +43,9 @@ public abstract class StreamAssembler {
   /** Whether content arrived: text, a refusal, reasoning or a tool-call fragment. */
   protected boolean content;
   protected final StringBuilder refusal = new StringBuilder();
-
+  /** The reasoning received, made on its first piece; and the piece of the last event. */
+  private StringBuilder reasoning;
+  private String reasoningDelta;
 
   /**
    * Applies one event and returns the text it carried, or {@code null} if none.
@@ -101,7 +105,40 @@ public abstract class StreamAssembler {
   public final Completion completion(String text) {
     Usage usage = usage();
     return new Completion(text, model, FinishReason.fromProvider(rawFinish),
-        usage == null ? Usage.NONE : usage, refusal());
+        usage == null ? Usage.NONE : usage, refusal(), reasoning(), List.of(), thinking());
+  }
+
+  /** Notes a piece of reasoning of the event being applied: content, never text. */
+  protected final void reasoning(String piece) {
+    if (piece == null || piece.isEmpty()) {
+      return;
+    }
+    if (reasoning == null) {
+      reasoning = new StringBuilder();
+    }
+    reasoning.append(piece);
+    reasoningDelta = reasoningDelta == null ? piece : reasoningDelta + piece;
+    content = true;
+  }
+
+  /**
+   * The reasoning the last event carried, or {@code null}, handed out once: read it after each
+   * {@link #onEvent}, beside the text it returned.
+   */
+  public final String takeReasoning() {
+    String piece = reasoningDelta;
+    reasoningDelta = null;
+    return piece;
+  }
+
+  /** The reasoning received so far, or {@code null} if none. */
+  public final String reasoning() {
+    return reasoning == null ? null : reasoning.toString();
+  }
+
+  /** The thinking blocks received, in order (Anthropic's); empty for other wires. */
+  protected List<ThinkingBlock> thinking() {
+    return List.of();
   }
 
   static StreamFailure unreadable(byte[] data, int length) {

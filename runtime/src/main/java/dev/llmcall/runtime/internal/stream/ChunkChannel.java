@@ -2,6 +2,7 @@ package dev.llmcall.runtime.internal.stream;
 
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
+import dev.llmcall.runtime.StreamEvent;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -11,6 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #CAPACITY} undelivered chunks; past {@link #LOW_WATER} free the network side is asked for
  * more, so a slow reader slows the HTTP body down instead of filling memory. A chunk offered is
  * never dropped while the reader is there: the end, or the failure, comes after every chunk.
+ * Reasoning deltas share the queue, in order, as {@link StreamEvent.Reasoning}s (text stays a
+ * plain {@code String}: no object per text chunk): a reader of events gets them, a reader of text
+ * takes and drops them, so they count against the bound and never hold a text reader up.
  * Thread-safe. Internal: not part of the API.
  */
 public final class ChunkChannel {
@@ -19,7 +23,7 @@ public final class ChunkChannel {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final ArrayDeque<String> pending = new ArrayDeque<>();
+  private final ArrayDeque<Object> pending = new ArrayDeque<>();
   private int deliveredChunks;
   private LlmResponse<String> response;
   private LlmException failure;
@@ -48,6 +52,19 @@ public final class ChunkChannel {
     try {
       if (!isFinishedLocked()) {
         pending.add(chunk);
+        unsignalled = true;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Adds a reasoning delta, as {@link #offer(String)} adds text. */
+  void offerReasoning(String delta) {
+    lock.lock();
+    try {
+      if (!isFinishedLocked()) {
+        pending.add(new StreamEvent.Reasoning(delta));
         unsignalled = true;
       }
     } finally {
@@ -112,6 +129,20 @@ public final class ChunkChannel {
    * @throws InterruptedException if the reader is interrupted while it waits
    */
   String take() throws InterruptedException {
+    Object next;
+    do {
+      next = takeEvent();
+    } while (next instanceof StreamEvent.Reasoning); // a text reader drops reasoning
+    return (String) next;
+  }
+
+  /**
+   * {@link #take()} of text or reasoning: the next text chunk ({@code String}) or {@link
+   * StreamEvent.Reasoning}, waiting for it; {@code null} at the end.
+   *
+   * @throws InterruptedException if the reader is interrupted while it waits
+   */
+  Object takeEvent() throws InterruptedException {
     boolean resume = false;
     lock.lock();
     try {
@@ -128,13 +159,19 @@ public final class ChunkChannel {
     }
   }
 
-  /** The next chunk if one is waiting, else {@code null}; never blocks, never throws. */
+  /**
+   * The next text chunk if one is waiting, else {@code null}, dropping reasoning before it; never
+   * blocks, never throws.
+   */
   String poll() {
     boolean resume = false;
     lock.lock();
     try {
+      while (pending.peek() instanceof StreamEvent.Reasoning) {
+        pending.poll();
+      }
       resume = isLowLocked();
-      return pending.isEmpty() ? null : deliver(pending.poll());
+      return pending.isEmpty() ? null : (String) deliver(pending.poll());
     } finally {
       lock.unlock();
       if (resume) {
@@ -148,7 +185,7 @@ public final class ChunkChannel {
     return pending.size() <= LOW_WATER + 1 && !isFinishedLocked();
   }
 
-  private String nextLocked() {
+  private Object nextLocked() {
     if (!pending.isEmpty()) {
       return deliver(pending.poll());
     }
@@ -158,8 +195,10 @@ public final class ChunkChannel {
     return null;
   }
 
-  private String deliver(String chunk) {
-    deliveredChunks++;
+  private Object deliver(Object chunk) {
+    if (chunk instanceof String) { // text chunks only: reasoning is not part of the text
+      deliveredChunks++;
+    }
     return chunk;
   }
 
@@ -184,11 +223,14 @@ public final class ChunkChannel {
     }
   }
 
-  /** Whether everything is delivered and the end (or failure) is known. */
+  /**
+   * Whether every text chunk is delivered and the end (or failure) is known; reasoning left over
+   * is no text to wait for.
+   */
   boolean isDrained() {
     lock.lock();
     try {
-      return pending.isEmpty() && (response != null || failure != null);
+      return !hasTextLocked() && (response != null || failure != null);
     } finally {
       lock.unlock();
     }
@@ -219,6 +261,15 @@ public final class ChunkChannel {
     } finally {
       lock.unlock();
     }
+  }
+
+  private boolean hasTextLocked() {
+    for (Object o : pending) {
+      if (o instanceof String) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isFinishedLocked() {

@@ -4,11 +4,13 @@ import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.LlmStream;
+import dev.llmcall.runtime.StreamEvent;
 import dev.llmcall.runtime.StreamState;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -28,42 +30,62 @@ public final class DefaultLlmStream implements LlmStream {
 
   @Override
   public Iterator<String> iterator() {
-    return new Iterator<>() {
-      private String next;
-      private boolean ended;
-
-      @Override
-      public boolean hasNext() {
-        if (next == null && !ended) {
-          next = take();
-          ended = next == null;
-        }
-        return next != null;
-      }
-
-      @Override
-      public String next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        String chunk = next;
-        next = null;
-        return chunk;
-      }
-    };
+    return new Pull<>(() -> (String) take(false));
   }
 
   @Override
   public Stream<String> text() {
+    return stream(iterator());
+  }
+
+  @Override
+  public Stream<StreamEvent> events() {
+    return stream(new Pull<>(() -> {
+      Object next = take(true);
+      return next instanceof String ? new StreamEvent.Text((String) next) : (StreamEvent) next;
+    }));
+  }
+
+  private <T> Stream<T> stream(Iterator<T> it) {
     return StreamSupport.stream(
-            Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+            Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(this::close);
   }
 
+  /** An iterator over what {@code take} hands out, until it gives {@code null}. */
+  private static final class Pull<T> implements Iterator<T> {
+    private final Supplier<T> take;
+    private T next;
+    private boolean ended;
+
+    Pull(Supplier<T> take) {
+      this.take = take;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (next == null && !ended) {
+        next = take.get();
+        ended = next == null;
+      }
+      return next != null;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      T chunk = next;
+      next = null;
+      return chunk;
+    }
+  }
+
   @Override
   public LlmResponse<String> response() {
-    while (take() != null) {
+    while (take(false) != null) {
       // reading what the caller did not: the response has the whole text anyway
     }
     LlmResponse<String> r = channel.response();
@@ -76,10 +98,13 @@ public final class DefaultLlmStream implements LlmStream {
     return r;
   }
 
-  /** The next chunk; an interrupted reader ends the stream, keeping its interrupt flag. */
-  private String take() {
+  /**
+   * The next text chunk, or with {@code events} the next text chunk ({@code String}) or {@link
+   * StreamEvent.Reasoning}; an interrupted reader ends the stream, keeping its interrupt flag.
+   */
+  private Object take(boolean events) {
     try {
-      return channel.take();
+      return events ? channel.takeEvent() : channel.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw call.interrupted(e);

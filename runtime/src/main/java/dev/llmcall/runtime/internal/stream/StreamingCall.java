@@ -10,6 +10,7 @@ import dev.llmcall.runtime.internal.call.Attempts;
 import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
+import dev.llmcall.runtime.internal.provider.Completion;
 import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
 import dev.llmcall.runtime.internal.provider.StreamAssembler;
@@ -17,6 +18,7 @@ import dev.llmcall.runtime.internal.transport.BoundedBody;
 import dev.llmcall.runtime.internal.transport.HttpTransport;
 import dev.llmcall.runtime.spi.CallSite;
 import java.io.IOException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
@@ -42,6 +44,8 @@ public final class StreamingCall implements HttpTransport.Live {
   private int events;
   private String lastEventId;
   private boolean toolCallSeen;
+  /** The reasoning of attempts before a resumed one, or {@code null}: the response has it all. */
+  private String reasoningBefore;
   private StreamExchange current;
   private boolean finished;
 
@@ -152,6 +156,7 @@ public final class StreamingCall implements HttpTransport.Live {
   private BodyHandler<Void> handler(StreamExchange ex) {
     ProviderWire wire = attempts.wire();
     return info -> {
+      responded(ex, info.headers());
       if (info.statusCode() >= 200 && info.statusCode() < 300) {
         ex.requestId = wire.requestId(info.headers());
         return new SseBodySubscriber(ex, channel);
@@ -168,6 +173,12 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   // ---- Events from the exchange (each under this lock) ----
+
+  private synchronized void responded(StreamExchange ex, HttpHeaders headers) {
+    if (ex == current && !ex.ended) {
+      attempts.responded(headers);
+    }
+  }
 
   synchronized void onEvent(StreamExchange ex, String type, byte[] data, int length, String id) {
     if (ex != current || ex.ended) {
@@ -186,6 +197,10 @@ public final class StreamingCall implements HttpTransport.Live {
     if (ex.firstContentNanos == 0 && ex.assembler.content()) {
       ex.firstContentNanos = now();
       attempts.firstContent(ex.startNanos);
+    }
+    String reasoning = ex.assembler.takeReasoning();
+    if (reasoning != null) {
+      channel.offerReasoning(reasoning); // apart from the text, never held back: not resumed
     }
     if (text != null) {
       received.take(ex, text);
@@ -310,7 +325,7 @@ public final class StreamingCall implements HttpTransport.Live {
     ex.ended = true;
     LlmResponse<String> response;
     try {
-      response = attempts.succeeded(ex.assembler.completion(received.toString()), base, 200, ex.requestId,
+      response = attempts.succeeded(completion(ex), base, 200, ex.requestId,
           ex.assembler.usage());
     } catch (LlmException filtered) { // a refusal or content filter, where the shape cannot hold it
       end(withState(filtered));
@@ -325,6 +340,7 @@ public final class StreamingCall implements HttpTransport.Live {
     ex.ended = true;
     ex.cancel();
     toolCallSeen |= ex.assembler.toolCall();
+    reasoningBefore = joined(reasoningBefore, ex.assembler.reasoning());
     boolean content = !received.isEmpty() || ex.assembler.content();
     boolean resumable = site.resumeStream() && !toolCallSeen && !received.isEmpty();
     Attempts.Decision d = attempts.failed(c, status, ex.requestId, cause, ex.assembler.usage(),
@@ -340,6 +356,19 @@ public final class StreamingCall implements HttpTransport.Live {
           : base;
       attempts.later(d.delay(), () -> attemptLocked(next));
     }
+  }
+
+  /**
+   * The ended attempt's completion, with the full text and, after a resume, the reasoning of
+   * every attempt: the reader was handed all of it.
+   */
+  private Completion completion(StreamExchange ex) {
+    Completion c = ex.assembler.completion(received.toString());
+    return reasoningBefore == null ? c : c.withReasoning(joined(reasoningBefore, c.reasoning()));
+  }
+
+  private static String joined(String a, String b) {
+    return a == null ? b : b == null ? a : a + b;
   }
 
   /** An attempt sent without blocking, in the caller's context, on whatever thread. */
