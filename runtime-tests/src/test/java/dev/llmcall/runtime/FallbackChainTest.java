@@ -172,6 +172,22 @@ class FallbackChainTest {
   }
 
   @Test
+  void aSpentRateBudgetThatWouldPassTheDeadlineMovesOnWithoutTraffic() {
+    BoundCall c = bind(chat());
+    primary.enqueue(FakeReply.text("first").header("x-ratelimit-limit-requests", "1")
+        .header("x-ratelimit-remaining-requests", "0").header("x-ratelimit-reset-requests", "60s"));
+    assertEquals("first", c.text(null, "hi"));
+    fallback.enqueue(FakeReply.text("second"));
+
+    LlmResponse<String> r = c.call(null, "hi"); // the budget is back in 60 s, the call has 10 s
+
+    assertEquals("second", r.value());
+    assertEquals(1, primary.requestCount(), "no 429 earned on the primary");
+    assertEquals(1, r.attempts());
+    assertEquals("anthropic", r.history().get(0).provider());
+  }
+
+  @Test
   void callersOwnMistakesDoNotFallBack() {
     BoundCall c = bind(chat());
     primary.enqueue(FakeReply.status(401));

@@ -226,8 +226,14 @@ public final class Attempts {
     }
     if (admitted == ShapedCall.REJECTED) {
       record.shapingRejected();
-      throw record.failure(new Classification(ErrorCategory.RATE_LIMIT, true, null,
-          shaping.rejection() + ", so " + what, null), 0, null, null, false, null);
+      Classification limit = new Classification(ErrorCategory.RATE_LIMIT, true, null,
+          shaping.rejection() + ", so " + what, null);
+      int next = route.after(legIndex, limit, false);
+      if (next >= 0) { // a chain that moves on for RATE_LIMIT does not wait out a spent budget
+        moveTo(next);
+        return begin(what);
+      }
+      throw record.failure(limit, 0, null, null, false, null);
     }
     boolean permit = admitted == ShapedCall.PERMIT;
     Duration wait = Duration.ofNanos(permit ? remaining : admitted);
