@@ -8,6 +8,7 @@ import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -101,6 +102,9 @@ public final class Main {
     if (openAi) {
       extract(runtime, fake);
     }
+    if (openAi && anthropic) {
+      fallback(runtime, fake);
+    }
     if (anthropic) {
       Translator translator = LlmTranslator.create(runtime);
       OUT.println();
@@ -128,6 +132,21 @@ public final class Main {
     OUT.println();
     OUT.println("greet -> the record rendered into the prompt as JSON");
     OUT.println("  " + extractor.greet(contact));
+  }
+
+  private static void fallback(LlmRuntime runtime, FakeLlmServer fake) {
+    Helpdesk helpdesk = LlmHelpdesk.create(runtime);
+    OUT.println();
+    OUT.println("answer -> LlmResponse<String>, with a fallback chain from OpenAI to Anthropic"
+        + (fake == null ? "" : "   (the fake OpenAI answers 503 until its retries are spent)"));
+    if (fake != null) {
+      fake.enqueue(FakeReply.status(503)).enqueue(FakeReply.status(503));
+    }
+    LlmResponse<String> r = helpdesk.answer("What is a fallback chain?");
+    OUT.println("  " + r.text());
+    OUT.println("  answered by " + r.provider() + " " + r.model() + "; attempts: " + r.history().stream()
+        .map(a -> a.provider() + (a.succeeded() ? " ok" : " " + a.httpStatus()))
+        .collect(Collectors.joining(", ")));
   }
 
   private static void print(LlmResponse<String> r) {

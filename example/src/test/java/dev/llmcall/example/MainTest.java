@@ -29,6 +29,8 @@ class MainTest {
     assertTrue(out.contains("[RATE_LIMIT]"), out);
     assertTrue(out.contains("retryable false"), out);
     assertTrue(out.contains("translate (Anthropic)"), out);
+    assertTrue(out.contains("answered by anthropic"), out);
+    assertTrue(out.contains("attempts: openai 503, openai 503, anthropic ok"), out);
     assertTrue(out.contains("story -> Stream<String>"), out);
     assertTrue(out.contains("Contact[name=Grace Hopper, role=Optional[rear admiral]"), out);
     assertTrue(out.contains("You asked: Tell a story about a lighthouse keeper"), out);

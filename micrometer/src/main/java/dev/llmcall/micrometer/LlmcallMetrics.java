@@ -35,6 +35,10 @@ import java.util.function.ToLongFunction;
  * llmcall.method}. Each meter name keeps one set of tag keys, as Prometheus needs: {@code
  * error.type} is {@code none} on a success and {@code gen_ai.response.model} {@code none} when no
  * model answered.
+ *
+ * <p>With a fallback chain, each meter is tagged with the target it is about: an attempt's
+ * meters with the provider and model that attempt went to, a call's with the target that answered
+ * it, or that it failed on last.
  * <ul>
  *   <li>{@value GenAi#OPERATION_DURATION}: a timer of each call, waits included;
  *   <li>{@value GenAi#TOKEN_USAGE}: a distribution summary of the tokens of each call, by {@code
@@ -46,7 +50,7 @@ import java.util.function.ToLongFunction;
  *       success} or the error category);
  *   <li>{@code llmcall.client.retries}: a counter of waits before another attempt, by {@code
  *       error.type} and {@code llmcall.wait.source} ({@code backoff}, {@code retry_after}, {@code
- *       circuit_open});
+ *       circuit_open}, {@code fallback}: the call moved on to the next target of its chain);
  *   <li>{@code llmcall.client.time_to_first_token}: a timer of how long a stream's reader waited
  *       for its first content;
  *   <li>{@code llmcall.client.repairs}: a counter of structured answers sent back to be corrected;
@@ -117,7 +121,7 @@ public final class LlmcallMetrics implements CallEventListener {
   @Override
   public void onAttemptEnded(CallEvent.AttemptEnded e) {
     Attempt a = e.attempt();
-    Tags call = ours(e.call());
+    Tags call = ours(e.call(), e.provider(), e.model());
     registry.counter(ATTEMPTS, call.and("outcome", a.succeeded() ? "success" : lower(a.failure())))
         .increment();
     if (!a.succeeded() && a.waitSource() != Attempt.WaitSource.NONE
@@ -190,10 +194,10 @@ public final class LlmcallMetrics implements CallEventListener {
         BREAKER, t.breaker(), "from", lower(t.from()), "to", lower(t.to())).increment());
   }
 
-  private static Tags conventions(CallEvent.Call call) {
-    String provider = GenAi.provider(call.provider());
+  private static Tags conventions(String providerName, String model) {
+    String provider = GenAi.provider(providerName);
     return Tags.of(GenAi.OPERATION_NAME, GenAi.CHAT, GenAi.PROVIDER_NAME, provider,
-        GenAi.SYSTEM, provider, GenAi.REQUEST_MODEL, call.model());
+        GenAi.SYSTEM, provider, GenAi.REQUEST_MODEL, model);
   }
 
   /**
@@ -205,11 +209,20 @@ public final class LlmcallMetrics implements CallEventListener {
   private static Tags genAi(CallEvent.Ended e) {
     String responseModel = e.responseModel() == null ? NONE : e.responseModel();
     String error = e.outcome() == CallEvent.Outcome.SUCCEEDED ? NONE : GenAi.errorType(e);
-    return ours(e.call()).and(GenAi.RESPONSE_MODEL, responseModel).and(GenAi.ERROR_TYPE, error);
+    // the target that answered, or the last one tried: a fallback chain may have moved on
+    Attempt last = e.history().isEmpty() ? null : e.history().get(e.history().size() - 1);
+    String provider = last == null || last.provider() == null ? e.call().provider() : last.provider();
+    String model = last == null || last.model() == null ? e.call().model() : last.model();
+    return ours(e.call(), provider, model)
+        .and(GenAi.RESPONSE_MODEL, responseModel).and(GenAi.ERROR_TYPE, error);
   }
 
   private static Tags ours(CallEvent.Call call) {
-    return conventions(call).and(METHOD, call.method());
+    return ours(call, call.provider(), call.model());
+  }
+
+  private static Tags ours(CallEvent.Call call, String provider, String model) {
+    return conventions(provider, model).and(METHOD, call.method());
   }
 
   private static double sum(LlmRuntime runtime, ToLongFunction<CallMetrics> counter) {

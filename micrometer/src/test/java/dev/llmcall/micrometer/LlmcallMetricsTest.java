@@ -11,6 +11,7 @@ import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.ModelPrice;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.StreamTimeouts;
+import dev.llmcall.runtime.Target;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.testkit.FakeLlmServer;
@@ -149,6 +150,31 @@ class LlmcallMetricsTest {
     assertEquals(0, registry.get(LlmcallMetrics.BREAKER_STATE).tags("llmcall.circuit_breaker", "openai",
         "state", "closed").gauge().value());
     assertEquals(1, server.requestCount(), "the rejected call sent nothing");
+  }
+
+  /** #13: with a fallback chain, each attempt counts for its own target, the call for the one that answered. */
+  @Test
+  void aFallbackChainIsCountedPerTarget() {
+    runtime.close();
+    runtime = LlmRuntime.builder()
+        .provider(ProviderConfig.openAi("sk-metrics").withBaseUrl(server.openAiBaseUrl()))
+        .provider(ProviderConfig.anthropic("sk-ant-metrics").withBaseUrl(server.anthropicBaseUrl()))
+        .scheduler(time)
+        .build();
+    LlmcallMetrics.bind(runtime, registry);
+    server.enqueue(FakeReply.error(429, "insufficient_quota", "You exceeded your current quota"))
+        .enqueue(FakeReply.text("ok"));
+    runtime.bind(CallSite.of("Assistant.ask", "openai", "gpt-4o-mini").fallback(
+        CallSite.Fallback.of("ask", Target.of("anthropic", "claude-sonnet-4-5")))).text(null, "hi");
+
+    assertEquals(1, counter(LlmcallMetrics.ATTEMPTS, "outcome", "rate_limit",
+        "gen_ai.provider.name", "openai", "gen_ai.request.model", "gpt-4o-mini"));
+    assertEquals(1, counter(LlmcallMetrics.ATTEMPTS, "outcome", "success",
+        "gen_ai.provider.name", "anthropic", "gen_ai.request.model", "claude-sonnet-4-5"));
+    assertEquals(1, counter(LlmcallMetrics.RETRIES, "error.type", "rate_limit",
+        "llmcall.wait.source", "fallback"));
+    assertEquals(1, registry.get(GenAi.OPERATION_DURATION).tags("gen_ai.provider.name", "anthropic",
+        "gen_ai.request.model", "claude-sonnet-4-5", "error.type", "none").timer().count());
   }
 
   @Test

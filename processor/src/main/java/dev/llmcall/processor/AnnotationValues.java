@@ -3,6 +3,7 @@ package dev.llmcall.processor;
 import dev.llmcall.annotations.CircuitBreaker;
 import dev.llmcall.annotations.Description;
 import dev.llmcall.annotations.ImageInput;
+import dev.llmcall.annotations.Fallback;
 import dev.llmcall.annotations.LlmCall;
 import dev.llmcall.annotations.LlmClient;
 import dev.llmcall.annotations.Retry;
@@ -30,6 +31,7 @@ final class AnnotationValues {
   static final String DESCRIPTION = Description.class.getCanonicalName();
   static final String TOOL = Tool.class.getCanonicalName();
   static final String IMAGE_INPUT = ImageInput.class.getCanonicalName();
+  static final String FALLBACK = Fallback.class.getCanonicalName();
   /** The numeric members of {@code @Retry}, each overriding one value of the named policy. */
   static final List<String> RETRY_NUMBERS = List.of("maxAttempts", "initialDelayMillis",
       "multiplier", "maxDelayMillis", "jitter", "maxRetryAfterMillis", "timeoutMillis");
@@ -108,6 +110,34 @@ final class AnnotationValues {
           }
           return List.copyOf(strings);
         }));
+  }
+
+  /** A {@code @Fallback} chain: every target and every {@code on} constant, with their places. */
+  FallbackModel fallback(Element element, AnnotationMirror fallback) {
+    SourceRef ref = SourceRef.of(element, fallback);
+    Setting<String> name = get(element, fallback, "name", String.class)
+        .orElseGet(() -> new Setting<>("", ref, false));
+    List<FallbackModel.TargetModel> targets = new ArrayList<>();
+    Optional<Setting<List>> to = get(element, fallback, "to", List.class);
+    for (Object v : to.map(Setting::value).orElse(List.of())) {
+      if (((AnnotationValue) v).getValue() instanceof AnnotationMirror target) {
+        SourceRef at = SourceRef.of(element, target);
+        targets.add(new FallbackModel.TargetModel(
+            get(element, target, "provider", String.class).orElseGet(() -> new Setting<>("", at, false)),
+            get(element, target, "model", String.class).orElseGet(() -> new Setting<>("", at, false)),
+            get(element, target, "largerContext", Boolean.class).map(Setting::value).orElse(false),
+            at));
+      }
+    }
+    List<String> on = new ArrayList<>();
+    for (Object v : get(element, fallback, "on", List.class).map(Setting::value).orElse(List.of())) {
+      on.add(((javax.lang.model.element.VariableElement) ((AnnotationValue) v).getValue())
+          .getSimpleName().toString());
+    }
+    boolean onWritten = fallback.getElementValues().keySet().stream()
+        .anyMatch(m -> m.getSimpleName().contentEquals("on"));
+    return new FallbackModel(name, targets, on, !onWritten,
+        to.map(Setting::source).orElse(ref), false);
   }
 
   /** {@link #get} for a string member, empty also if the string is empty ("not set here"). */

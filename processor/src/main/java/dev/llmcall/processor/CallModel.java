@@ -26,6 +26,7 @@ import java.util.TreeSet;
  * @param options the model options of the method's {@code @LlmCall} that are set
  * @param maxToolRounds {@code maxToolRounds}, if set to anything but 0 (#12)
  * @param failOnToolError {@code failOnToolError}, if true (#12)
+ * @param fallback the {@code @Fallback} chain of the method, or else of its interface
  * @param source the method and its {@code @LlmCall} annotation
  */
 record CallModel(
@@ -43,6 +44,7 @@ record CallModel(
     Options options,
     Optional<Setting<Integer>> maxToolRounds,
     Optional<Setting<Boolean>> failOnToolError,
+    Optional<FallbackModel> fallback,
     SourceRef source) {
 
   CallModel {
@@ -65,6 +67,7 @@ record CallModel(
     if (failOnToolError.isPresent() && !failOnToolError.get().value()) {
       throw new IllegalArgumentException("failOnToolError is present only when true");
     }
+    Objects.requireNonNull(fallback, "fallback == null");
     Objects.requireNonNull(source, "source == null");
     if (source.annotation() == null) {
       throw new IllegalArgumentException("source needs the @LlmCall annotation");

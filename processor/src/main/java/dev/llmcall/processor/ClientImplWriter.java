@@ -50,6 +50,9 @@ final class ClientImplWriter {
   private static final ClassName CALL_SITE = RuntimeNames.CALL_SITE;
   private static final ClassName BOUND_CALL = RuntimeNames.BOUND_CALL;
   private static final ClassName RETRY_OVERRIDES = RuntimeNames.RETRY_OVERRIDES;
+  private static final ClassName FALLBACK = RuntimeNames.FALLBACK;
+  private static final ClassName FALLBACK_ON = RuntimeNames.FALLBACK_ON;
+  private static final ClassName TARGET = RuntimeNames.TARGET;
   private static final ClassName RUNTIME = RuntimeNames.LLM_RUNTIME;
   private static final ClassName RESPONSE = RuntimeNames.LLM_RESPONSE;
   private static final ClassName GENERATED = ClassName.bestGuess(LlmClientProcessor.GENERATED);
@@ -159,7 +162,27 @@ final class ClientImplWriter {
     }
     call.resumeStream().ifPresent(r -> code.add("\n.resumeStream($L)", true));
     call.circuitBreakerName().ifPresent(b -> code.add("\n.circuitBreaker($S)", b));
+    call.fallback().ifPresent(f -> code.add("\n.fallback($L)", fallback(f)));
     return code.add("$<$<").build();
+  }
+
+  /**
+   * A chain: {@code CallSite.Fallback.of("chat", Target.of("anthropic", "claude-sonnet-4-5"))},
+   * then {@code .on(CallSite.Fallback.On.SERVER_ERROR, ...)} unless it moves on by default.
+   */
+  private static CodeBlock fallback(FallbackModel chain) {
+    boolean oneLine = chain.to().size() == 1 && chain.onDefault();
+    CodeBlock targets = chain.to().stream()
+        .map(t -> CodeBlock.of(t.largerContext() ? "$T.of($S, $S).withLargerContext()" : "$T.of($S, $S)",
+            TARGET, t.provider().value(), t.model().value()))
+        .collect(CodeBlock.joining(oneLine ? ", " : ",\n"));
+    CodeBlock.Builder code = CodeBlock.builder().add(oneLine ? "$T.of($S, $L)" : "$T.of($S,$>$>\n$L)",
+        FALLBACK, chain.name().value(), targets);
+    if (!chain.onDefault()) {
+      code.add("\n.on($L)", chain.on().stream().map(o -> CodeBlock.of("$T.$N", FALLBACK_ON, o))
+          .collect(CodeBlock.joining(", ")));
+    }
+    return (oneLine ? code : code.add("$<$<")).build();
   }
 
   private static MethodSpec constructor(ParameterSpec runtime, List<Binding> bindings) {

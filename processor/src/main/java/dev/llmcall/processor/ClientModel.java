@@ -108,6 +108,7 @@ record ClientModel(
    * @param retryOverrides the numeric members set on the interface's {@code @Retry}
    * @param resumeStream {@code resumeStream} on the interface's {@code @Retry}, if true
    * @param circuitBreaker {@code @CircuitBreaker(provider)} on the interface
+   * @param fallback {@code @Fallback} on the interface
    */
   record Defaults(
       Optional<Setting<String>> provider,
@@ -116,7 +117,8 @@ record ClientModel(
       Optional<Setting<String>> retryPolicy,
       List<Setting<CallModel.RetryOverride>> retryOverrides,
       Optional<Setting<Boolean>> resumeStream,
-      Optional<Setting<String>> circuitBreaker) {
+      Optional<Setting<String>> circuitBreaker,
+      Optional<FallbackModel> fallback) {
 
     Defaults {
       Objects.requireNonNull(provider, "provider == null");
@@ -126,6 +128,7 @@ record ClientModel(
       retryOverrides = List.copyOf(retryOverrides);
       Objects.requireNonNull(resumeStream, "resumeStream == null");
       Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
+      Objects.requireNonNull(fallback, "fallback == null");
     }
   }
 

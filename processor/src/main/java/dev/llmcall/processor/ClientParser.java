@@ -112,7 +112,8 @@ final class ClientParser {
         retry.flatMap(a -> values.get(type, a, "policy", String.class)),
         retry.map(a -> values.retryOverrides(type, a)).orElse(List.of()),
         retry.flatMap(a -> values.resumeStream(type, a)),
-        breaker.flatMap(a -> values.get(type, a, "provider", String.class)));
+        breaker.flatMap(a -> values.get(type, a, "provider", String.class)),
+        AnnotationValues.find(type, AnnotationValues.FALLBACK).map(a -> values.fallback(type, a)));
   }
 
   private static Kind kind(TypeElement type) {

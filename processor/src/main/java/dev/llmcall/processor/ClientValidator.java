@@ -89,6 +89,7 @@ final class ClientValidator {
     defaults.retryPolicy().ifPresent(r -> checkRetryPolicy(r, "the interface", report));
     checkRetryOverrides(defaults.retryOverrides(), "the interface", report);
     defaults.circuitBreaker().ifPresent(b -> checkBreakerName(b, report));
+    defaults.fallback().ifPresent(f -> checkChain(f, "the interface", report));
   }
 
   /** Checks one method; false if it is not one to implement, so there is nothing more to check. */
@@ -180,6 +181,47 @@ final class ClientValidator {
     checkRetryOverrides(call.retryOverrides().stream().filter(s -> !s.inherited()).toList(),
         method.displayName(), report);
     own(call.circuitBreaker()).ifPresent(b -> checkBreakerName(b, report));
+    call.fallback().ifPresent(f -> {
+      if (!f.inherited()) {
+        checkChain(f, method.displayName(), report);
+      }
+      checkNotPrimary(f, method, call, report);
+    });
+  }
+
+  /** A chain's own shape: a name, targets, each plausible and named once. */
+  private static void checkChain(FallbackModel chain, String owner, ValidationReport.Builder report) {
+    if (chain.name().value().isBlank()) {
+      report.error(chain.name().source(), Messages.BLANK_FALLBACK_NAME, owner);
+    }
+    if (chain.to().isEmpty()) {
+      report.error(chain.toSource(), Messages.EMPTY_FALLBACK, owner);
+    }
+    List<FallbackModel.TargetModel> seen = new ArrayList<>();
+    for (FallbackModel.TargetModel target : chain.to()) {
+      checkProviderName(target.provider(), report);
+      if (target.model().value().isBlank()) {
+        report.error(target.model().source(), Messages.BLANK_FALLBACK_MODEL,
+            target.provider().value(), chain.name().value(), owner);
+      }
+      if (seen.stream().anyMatch(t -> target.is(t.provider().value(), t.model().value()))) {
+        report.error(target.source(), Messages.DUPLICATE_FALLBACK_TARGET, target.provider().value(),
+            target.model().value(), chain.name().value(), owner);
+      }
+      seen.add(target);
+    }
+  }
+
+  /** No target of a chain is the method's own: on an interface's chain, said on the method. */
+  private static void checkNotPrimary(FallbackModel chain, MethodModel method, CallModel call,
+      ValidationReport.Builder report) {
+    for (FallbackModel.TargetModel target : chain.to()) {
+      if (target.is(call.providerName(), call.modelName())) {
+        report.error(chain.inherited() ? SourceRef.of(method.source().element()) : target.source(),
+            Messages.FALLBACK_TARGET_IS_PRIMARY, target.provider().value(), target.model().value(),
+            chain.name().value(), method.displayName());
+      }
+    }
   }
 
   private static void checkProviderName(Setting<String> provider, ValidationReport.Builder report) {

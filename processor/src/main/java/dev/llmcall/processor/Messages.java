@@ -181,6 +181,20 @@ enum Messages {
           + " LocalDateTime, Instant, List<T>, Set<T> and Map<String, T> of those, and"
           + " Optional<T> as the whole type of a parameter; it returns void or one of those"
           + " but Optional"),
+  EMPTY_FALLBACK("LlmEmptyFallback",
+      "@Fallback on %s names no target; list at least one, as in to = @Fallback.Target(provider"
+          + " = \"anthropic\", model = \"claude-sonnet-4-5\"), or remove @Fallback"),
+  BLANK_FALLBACK_NAME("LlmBlankFallbackName",
+      "@Fallback on %s has a blank name; name the chain, as in name = \"chat\", so that"
+          + " LlmRuntime.Builder.route can re-route it at run time"),
+  BLANK_FALLBACK_MODEL("LlmBlankFallbackModel",
+      "@Fallback.Target(provider = \"%s\") in chain \"%s\" on %s names no model; set model = ..."),
+  DUPLICATE_FALLBACK_TARGET("LlmDuplicateFallbackTarget",
+      "%s/%s is listed twice in @Fallback \"%s\" on %s; a chain tries each target once, so"
+          + " remove the second"),
+  FALLBACK_TARGET_IS_PRIMARY("LlmFallbackTargetIsPrimary",
+      "%s/%s in @Fallback \"%s\" is the own target of %s, which is tried first anyway; remove"
+          + " it, or name another provider or model"),
   VERSION_MISMATCH("LlmVersionMismatch",
       "llmcall-processor %s cannot write code for llmcall-runtime %s, which is on the compile"
           + " class path; use one version for both: one llmcall.version property for the"

@@ -136,6 +136,10 @@ final class MethodParser {
         options(method, llmCall),
         values.get(method, llmCall, "maxToolRounds", Integer.class).filter(s -> s.value() != 0),
         values.get(method, llmCall, "failOnToolError", Boolean.class).filter(Setting::value),
+        // The nearest @Fallback wins whole, as @Retry does.
+        AnnotationValues.find(method, AnnotationValues.FALLBACK)
+            .map(a -> values.fallback(method, a))
+            .or(() -> defaults.fallback().map(FallbackModel::asInherited)),
         SourceRef.of(method, llmCall));
   }
 

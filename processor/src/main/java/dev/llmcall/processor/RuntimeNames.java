@@ -15,6 +15,9 @@ final class RuntimeNames {
   static final ClassName LLM_RESPONSE = ClassName.get(API, "LlmResponse");
   static final ClassName LLM_STREAM = ClassName.get(API, "LlmStream");
   static final ClassName CALL_SITE = ClassName.get(SPI, "CallSite");
+  static final ClassName FALLBACK = CALL_SITE.nestedClass("Fallback");
+  static final ClassName FALLBACK_ON = FALLBACK.nestedClass("On");
+  static final ClassName TARGET = ClassName.get(API, "Target");
   static final ClassName BOUND_CALL = ClassName.get(SPI, "BoundCall");
   static final ClassName RETRY_OVERRIDES = ClassName.get(SPI, "RetryOverrides");
   static final ClassName STRUCTURED_OUTPUT = ClassName.get(SPI, "StructuredOutput");

@@ -40,6 +40,7 @@ final class Compilations {
     List<String> all = new ArrayList<>(List.of(
         "package com.example;",
         "import dev.llmcall.annotations.CircuitBreaker;",
+        "import dev.llmcall.annotations.Fallback;",
         "import dev.llmcall.annotations.LlmCall;",
         "import dev.llmcall.annotations.LlmClient;",
         "import dev.llmcall.annotations.Retry;",

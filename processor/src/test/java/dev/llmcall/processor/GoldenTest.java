@@ -42,6 +42,12 @@ class GoldenTest {
     golden("resilience", "Assistant", "com.example.LlmAssistant");
   }
 
+  /** #13: a chain on the interface, and a method's own with a larger-context target. */
+  @Test
+  void fallbackChainsOnMethodAndInterface() {
+    golden("fallback", "Assistant", "com.example.LlmAssistant");
+  }
+
   @Test
   void streamingShapesWithResumeStreamOnMethodAndInterface() {
     golden("streaming", "Storyteller", "com.example.LlmStoryteller");

@@ -5,11 +5,13 @@ import java.util.Objects;
 
 /**
  * One HTTP attempt of a call, as kept in {@link LlmResponse#history()} and
- * {@link LlmException#history()}: how it ended and what wait followed it.
+ * {@link LlmException#history()}: which target it went to, how it ended and what wait followed
+ * it.
  *
  * <pre>{@code
  * for (Attempt a : response.history()) {
- *   log.info("attempt {}: {} then waited {} ({})", a.number(), a.failure(), a.waitAfter(), a.waitSource());
+ *   log.info("attempt {} to {}/{}: {} then waited {} ({})", a.number(), a.provider(), a.model(),
+ *       a.failure(), a.waitAfter(), a.waitSource());
  * }
  * }</pre>
  *
@@ -21,10 +23,13 @@ import java.util.Objects;
  * @param waitSource where that wait came from
  * @param usage the tokens the provider reported for this attempt (billed even if it failed, as a
  *     stream cut after 500 tokens or a refusal is), or {@code null} if it reported none
+ * @param provider the provider it was sent to (a fallback chain's target), or {@code null} if
+ *     unknown (an attempt made with the shorter constructor)
+ * @param model the model it asked for, or {@code null} if unknown
  */
 public record Attempt(
     int number, ErrorCategory failure, int httpStatus, Duration duration, Duration waitAfter,
-    WaitSource waitSource, Usage usage) {
+    WaitSource waitSource, Usage usage, String provider, String model) {
 
   /** Where a wait between attempts came from. */
   public enum WaitSource {
@@ -45,6 +50,11 @@ public record Attempt(
      */
     CIRCUIT_OPEN,
     /**
+     * No wait: the attempt's target was given up (its retries spent, or its breaker open), and
+     * the call moved on to the next target of its fallback chain.
+     */
+    FALLBACK,
+    /**
      * After the failure, the call also waited for the provider's rate budget ({@link
      * RateShaping}): the wait is the retry's wait and that one added up.
      */
@@ -58,6 +68,12 @@ public record Attempt(
     Objects.requireNonNull(duration, "duration == null");
     Objects.requireNonNull(waitAfter, "waitAfter == null");
     Objects.requireNonNull(waitSource, "waitSource == null");
+  }
+
+  /** An attempt whose target is not known, as attempts were before fallback chains. */
+  public Attempt(int number, ErrorCategory failure, int httpStatus, Duration duration,
+      Duration waitAfter, WaitSource waitSource, Usage usage) {
+    this(number, failure, httpStatus, duration, waitAfter, waitSource, usage, null, null);
   }
 
   /** Whether this attempt produced the response. */

@@ -59,12 +59,24 @@ public sealed interface CallEvent {
 
   /**
    * An attempt ended, after the retry decision: {@code attempt.waitAfter()} and {@code
-   * attempt.waitSource()} say whether and why the call waits before the next one.
+   * attempt.waitSource()} say whether and why the call waits before the next one ({@link
+   * Attempt.WaitSource#FALLBACK}: the call moved on to the next target of its chain), and {@link
+   * #provider()} and {@link #model()} which target it went to.
    */
   record AttemptEnded(Call call, Attempt attempt) implements CallEvent {
     public AttemptEnded {
       Objects.requireNonNull(call, "call == null");
       Objects.requireNonNull(attempt, "attempt == null");
+    }
+
+    /** The provider the attempt went to: the call's, or another target's of its chain. */
+    public String provider() {
+      return attempt.provider() != null ? attempt.provider() : call.provider();
+    }
+
+    /** The model the attempt asked for: the call's, or another target's of its chain. */
+    public String model() {
+      return attempt.model() != null ? attempt.model() : call.model();
     }
   }
 

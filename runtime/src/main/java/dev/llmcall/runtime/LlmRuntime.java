@@ -8,6 +8,7 @@ import dev.llmcall.runtime.internal.call.CallLog;
 import dev.llmcall.runtime.internal.call.MethodStats;
 import dev.llmcall.runtime.internal.call.Observers;
 import dev.llmcall.runtime.internal.call.RetryBank;
+import dev.llmcall.runtime.internal.call.Route;
 import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.ProviderDirectory;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,7 @@ public final class LlmRuntime implements AutoCloseable {
   private final RetryBudget retryBudget;
   private final Map<String, RetryBank> retryBanks = new ConcurrentHashMap<>();
   private final PriceTable prices;
+  private final Map<String, List<Target>> routes;
 
   private LlmRuntime(Builder b) {
     this.providers = new ProviderDirectory(b.providers, b.environment, b.environmentGiven);
@@ -93,6 +96,7 @@ public final class LlmRuntime implements AutoCloseable {
       table = table.with(e.getKey(), e.getValue());
     }
     this.prices = table;
+    this.routes = Map.copyOf(b.routes);
   }
 
   /** A builder with the built-in retry policies and no providers. */
@@ -117,26 +121,59 @@ public final class LlmRuntime implements AutoCloseable {
 
   /**
    * Binds a call site to this runtime, resolving its provider, retry policy and circuit breaker
-   * once. Called by generated constructors.
+   * once, and those of every target of its fallback chain. Called by generated constructors.
    *
-   * @throws IllegalStateException if the provider is unknown, its API key is missing, or the
+   * <p>With a {@code @CircuitBreaker}, each target of a chain is behind a breaker of its own: the
+   * method's for targets of the method's own provider, and for any other target the breaker named
+   * after that target's provider, shared with every method that names it.
+   *
+   * @throws IllegalStateException if a provider is unknown, its API key is missing, or the
    *     retry policy is unknown; the message names the method and what to set
    */
   public BoundCall bind(CallSite site) {
     Objects.requireNonNull(site, "site == null");
-    ProviderConfig provider = providers.require(site.provider(), site.method());
+    Route route = route(site);
     RetryPolicy policy = retryPolicy(site);
-    Endpoint endpoint = provider.endpoint(site.model(), prices);
-    MethodStats methodStats = stats.computeIfAbsent(site.method() + " @ " + provider.name(),
-        k -> new MethodStats(site.method(), provider.name()));
-    DefaultCircuitBreaker breaker =
-        site.circuitBreaker() == null ? null : breaker(site.circuitBreaker());
+    MethodStats methodStats = stats.computeIfAbsent(site.method() + " @ " + site.provider(),
+        k -> new MethodStats(site.method(), site.provider()));
+    return new DefaultBoundCall(site, route, policy, methodStats, context);
+  }
+
+  /** The targets of {@code site}: its own, then its chain's, or the chain's route by name. */
+  private Route route(CallSite site) {
+    CallSite.Fallback fallback = site.fallback();
+    if (fallback == null) {
+      return Route.single(leg(site, Target.of(site.provider(), site.model())));
+    }
+    List<Target> targets = routes.get(fallback.name());
+    if (targets == null) {
+      targets = new ArrayList<>(fallback.to().size() + 1);
+      targets.add(Target.of(site.provider(), site.model()));
+      targets.addAll(fallback.to());
+    }
+    List<Route.Leg> legs = new ArrayList<>(targets.size());
+    for (Target target : targets) {
+      legs.add(leg(site, target));
+    }
+    return new Route(legs, fallback.on());
+  }
+
+  /** One target, bound: its endpoint, its breaker and its provider's retry budget. */
+  private Route.Leg leg(CallSite site, Target target) {
+    ProviderConfig provider = providers.require(target.provider(), site.method());
+    Endpoint endpoint = provider.endpoint(target.model(), prices);
+    boolean own = target.provider().equals(site.provider());
+    String breakerName = site.circuitBreaker() == null ? null
+        : own ? site.circuitBreaker() : target.provider();
+    DefaultCircuitBreaker breaker = breakerName == null ? null : breaker(breakerName);
     if (breaker != null) {
       healthChecker.watch(breaker, endpoint);
     }
     RetryBank retries = retryBanks.computeIfAbsent(provider.name(),
         k -> new RetryBank(retryBudget, context.scheduler()::nanoTime));
-    return new DefaultBoundCall(site, endpoint, policy, breaker, methodStats, retries, context);
+    CallSite targetSite = own && target.model().equals(site.model()) ? site
+        : site.forTarget(target.provider(), target.model()).circuitBreaker(breakerName);
+    return new Route.Leg(target, targetSite, endpoint, breaker, retries);
   }
 
   /**
@@ -278,6 +315,7 @@ public final class LlmRuntime implements AutoCloseable {
     private final List<CircuitBreaker.Listener> breakerListeners = new ArrayList<>();
     private PriceTable prices;
     private final Map<String, ModelPrice> priceOverrides = new LinkedHashMap<>();
+    private final Map<String, List<Target>> routes = new LinkedHashMap<>();
 
     private Builder() {
       retryPolicies.put("default", RetryPolicy.defaults());
@@ -475,6 +513,29 @@ public final class LlmRuntime implements AutoCloseable {
     public Builder price(String model, ModelPrice price) {
       Objects.requireNonNull(model, "model == null");
       priceOverrides.put(model, Objects.requireNonNull(price, "price == null"));
+      return this;
+    }
+
+    /**
+     * Replaces the targets of every fallback chain called {@code name} ({@code @Fallback(name =
+     * ...)}), the method's own target included: the first one is tried first, so traffic can be
+     * moved away from a method's own provider without a rebuild. When a chain moves on stays as
+     * the method declares it. A name no method uses is ignored: clients bound later may use it.
+     *
+     * <pre>{@code
+     * LlmRuntime.builder()
+     *     .route("chat", List.of(Target.of("anthropic", "claude-sonnet-4-5"), Target.of("openai", "gpt-4o")))
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code targets} is empty or repeats a target
+     */
+    public Builder route(String name, List<Target> targets) {
+      Objects.requireNonNull(name, "name == null");
+      List<Target> copy = List.copyOf(targets);
+      if (copy.isEmpty() || new HashSet<>(copy).size() != copy.size()) {
+        throw new IllegalArgumentException("route '" + name + "' must name distinct targets: " + copy);
+      }
+      routes.put(name, copy);
       return this;
     }
 

@@ -7,17 +7,15 @@ import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.LlmStream;
 import dev.llmcall.runtime.RetryPolicy;
-import dev.llmcall.runtime.internal.breaker.DefaultCircuitBreaker;
 import dev.llmcall.runtime.internal.call.Attempts;
 import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.call.CallRecord;
 import dev.llmcall.runtime.internal.call.MethodStats;
-import dev.llmcall.runtime.internal.call.RetryBank;
+import dev.llmcall.runtime.internal.call.Route;
 import dev.llmcall.runtime.internal.call.StructuredReader;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
 import dev.llmcall.runtime.internal.provider.Completion;
-import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
 import dev.llmcall.runtime.internal.stream.ChunkChannel;
@@ -47,25 +45,19 @@ import java.util.stream.Stream;
  */
 public final class DefaultBoundCall implements BoundCall {
   private final CallSite site;
-  private final Endpoint endpoint;
-  private final ProviderWire wire;
+  private final Route route;
   private final RetryPolicy policy;
-  private final DefaultCircuitBreaker breaker;
   private final MethodStats stats;
-  private final RetryBank retries;
   private final CallContext context;
   private final HttpTransport transport;
 
-  /** {@code breaker} may be {@code null}: a method without {@code @CircuitBreaker}. */
-  public DefaultBoundCall(CallSite site, Endpoint endpoint, RetryPolicy policy,
-      DefaultCircuitBreaker breaker, MethodStats stats, RetryBank retries, CallContext context) {
+  /** @param route the method's targets, one unless it has a fallback chain */
+  public DefaultBoundCall(CallSite site, Route route, RetryPolicy policy, MethodStats stats,
+      CallContext context) {
     this.site = Objects.requireNonNull(site, "site == null");
-    this.endpoint = Objects.requireNonNull(endpoint, "endpoint == null");
-    this.wire = endpoint.wire();
+    this.route = Objects.requireNonNull(route, "route == null");
     this.policy = Objects.requireNonNull(policy, "policy == null");
-    this.breaker = breaker;
     this.stats = Objects.requireNonNull(stats, "stats == null");
-    this.retries = Objects.requireNonNull(retries, "retries == null");
     this.context = Objects.requireNonNull(context, "context == null");
     this.transport = context.transport();
   }
@@ -150,11 +142,11 @@ public final class DefaultBoundCall implements BoundCall {
   /** The attempts of one request, to its end: a response, or the call's exception. */
   private LlmResponse<String> run(Attempts attempts, Prompt asked) {
     try (Scope ignored = attempts.enter()) {
-      return runInScope(attempts, asked, encode(asked));
+      return runInScope(attempts, asked);
     }
   }
 
-  private LlmResponse<String> runInScope(Attempts attempts, Prompt asked, byte[] body) {
+  private LlmResponse<String> runInScope(Attempts attempts, Prompt asked) {
     while (true) {
       Attempts.Go go = attempts.begin("the call was not sent");
       if (!go.send()) {
@@ -164,7 +156,7 @@ public final class DefaultBoundCall implements BoundCall {
       Attempts.Decision decision;
       try {
         HttpResponse<byte[]> response =
-            transport.send(attempts.request(body, go.timeout(), false), go.timeout());
+            transport.send(attempts.request(asked, go.timeout(), false), go.timeout());
         Outcome outcome = outcome(attempts, asked, response);
         if (outcome.response() != null) {
           return outcome.response();
@@ -204,7 +196,7 @@ public final class DefaultBoundCall implements BoundCall {
     try {
       Prompt asked = Prompt.of(request, false, null);
       Attempts attempts = attempts(asked, filterIsResult);
-      attemptAsync(attempts, asked, encode(asked), future,
+      attemptAsync(attempts, asked, future,
           r -> future.complete(result.apply(r)));
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
@@ -214,7 +206,7 @@ public final class DefaultBoundCall implements BoundCall {
 
   private <T> void structuredRound(Prompt asked, Attempts attempts, StructuredOutput<T> output,
       CompletableFuture<LlmResponse<T>> future) {
-    attemptAsync(attempts, asked, encode(asked), future, answer -> {
+    attemptAsync(attempts, asked, future, answer -> {
       Round<T> round = decode(asked, attempts.record(), answer, output);
       if (round.result() != null) {
         future.complete(round.result());
@@ -228,15 +220,15 @@ public final class DefaultBoundCall implements BoundCall {
    * Runs attempts without blocking; hands the response on, or fails {@code future}. The call's
    * captured context is current around each attempt and its completion, on whatever thread.
    */
-  private void attemptAsync(Attempts attempts, Prompt asked, byte[] body,
-      CompletableFuture<?> future, Consumer<LlmResponse<String>> onResponse) {
+  private void attemptAsync(Attempts attempts, Prompt asked, CompletableFuture<?> future,
+      Consumer<LlmResponse<String>> onResponse) {
     try (Scope ignored = attempts.enter()) {
-      attemptAsyncInScope(attempts, asked, body, future, onResponse);
+      attemptAsyncInScope(attempts, asked, future, onResponse);
     }
   }
 
-  private void attemptAsyncInScope(Attempts attempts, Prompt asked, byte[] body,
-      CompletableFuture<?> future, Consumer<LlmResponse<String>> onResponse) {
+  private void attemptAsyncInScope(Attempts attempts, Prompt asked, CompletableFuture<?> future,
+      Consumer<LlmResponse<String>> onResponse) {
     if (future.isDone()) {
       attempts.record().cancelled();
       return; // cancelled by the caller: no further attempt
@@ -249,11 +241,11 @@ public final class DefaultBoundCall implements BoundCall {
       return;
     }
     if (!go.send()) {
-      attempts.later(go.delay(), () -> attemptAsync(attempts, asked, body, future, onResponse));
+      attempts.later(go.delay(), () -> attemptAsync(attempts, asked, future, onResponse));
       return;
     }
     CompletableFuture<HttpResponse<byte[]>> exchange =
-        transport.sendAsync(attempts.request(body, go.timeout(), false), go.timeout());
+        transport.sendAsync(attempts.request(asked, go.timeout(), false), go.timeout());
     future.whenComplete((v, t) -> {
       if (future.isCancelled()) {
         exchange.cancel(true);
@@ -261,13 +253,13 @@ public final class DefaultBoundCall implements BoundCall {
     });
     exchange.whenComplete((response, failure) -> {
       try (Scope ignored = attempts.enter()) {
-        completed(attempts, asked, body, future, onResponse, response, failure);
+        completed(attempts, asked, future, onResponse, response, failure);
       }
     });
   }
 
   /** An attempt's exchange completed: the response handed on, the next attempt, or the end. */
-  private void completed(Attempts attempts, Prompt asked, byte[] body, CompletableFuture<?> future,
+  private void completed(Attempts attempts, Prompt asked, CompletableFuture<?> future,
       Consumer<LlmResponse<String>> onResponse, HttpResponse<byte[]> response, Throwable failure) {
     Attempts.Decision decision;
     try {
@@ -289,7 +281,7 @@ public final class DefaultBoundCall implements BoundCall {
       future.completeExceptionally(decision.end());
       return;
     }
-    attempts.later(decision.delay(), () -> attemptAsync(attempts, asked, body, future, onResponse));
+    attempts.later(decision.delay(), () -> attemptAsync(attempts, asked, future, onResponse));
   }
 
   // ---- What an HTTP outcome means ----
@@ -303,6 +295,7 @@ public final class DefaultBoundCall implements BoundCall {
    * @throws LlmException when a 2xx answer is a failure for this shape (a content filter)
    */
   private Outcome outcome(Attempts attempts, Prompt asked, HttpResponse<byte[]> response) {
+    ProviderWire wire = attempts.wire();
     attempts.responded(response.headers());
     String requestId = wire.requestId(response.headers());
     int status = response.statusCode();
@@ -369,18 +362,13 @@ public final class DefaultBoundCall implements BoundCall {
   }
 
   private StreamingCall streamingCall(ChunkChannel channel, Prompt prompt, boolean filterIsResult) {
-    Attempts attempts = new Attempts(site, endpoint, policy, breaker, stats, retries, context, prompt,
+    Attempts attempts = new Attempts(site, route, policy, stats, context, prompt,
         context.streamTimeouts().total(), filterIsResult);
-    return new StreamingCall(site, endpoint, attempts, context, channel, prompt);
+    return new StreamingCall(site, attempts, context, channel, prompt);
   }
 
   /** A new call's attempts: its record, its deadline. */
   private Attempts attempts(Prompt asked, boolean filterIsResult) {
-    return new Attempts(site, endpoint, policy, breaker, stats, retries, context, asked, null,
-        filterIsResult);
-  }
-
-  private byte[] encode(Prompt prompt) {
-    return wire.encode(endpoint, site, prompt);
+    return new Attempts(site, route, policy, stats, context, asked, null, filterIsResult);
   }
 }

@@ -1,7 +1,12 @@
 package dev.llmcall.runtime.spi;
 
+import dev.llmcall.runtime.Target;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything about one interface method that is fixed at compile time: where the call goes and
@@ -27,6 +32,7 @@ import java.util.Objects;
  *     continue from it, instead of failing with the partial text
  * @param repairAttempts for a structured result, how often an answer that does not fit the schema
  *     is sent back to be corrected; {@code null} (absent) for the default, 1
+ * @param fallback the targets the call moves on to when this one fails, or {@code null} for none
  */
 public record CallSite(
     String method,
@@ -37,7 +43,8 @@ public record CallSite(
     String circuitBreaker,
     RetryOverrides retryOverrides,
     boolean resumeStream,
-    Integer repairAttempts) {
+    Integer repairAttempts,
+    Fallback fallback) {
 
   public CallSite {
     Objects.requireNonNull(method, "method == null");
@@ -47,6 +54,89 @@ public record CallSite(
     Objects.requireNonNull(retryOverrides, "retryOverrides == null");
     if (repairAttempts != null && repairAttempts < 0) {
       throw new IllegalArgumentException("repairAttempts < 0: " + repairAttempts + " for " + method);
+    }
+    if (fallback != null && fallback.to().stream()
+        .anyMatch(t -> t.provider().equals(provider) && t.model().equals(model))) {
+      throw new IllegalArgumentException("the fallback chain '" + fallback.name() + "' of " + method
+          + " names its own target " + provider + "/" + model);
+    }
+  }
+
+  /** A call site without a fallback chain, as before chains existed. */
+  public CallSite(String method, String provider, String model, Options options, String retryPolicy,
+      String circuitBreaker, RetryOverrides retryOverrides, boolean resumeStream,
+      Integer repairAttempts) {
+    this(method, provider, model, options, retryPolicy, circuitBreaker, retryOverrides,
+        resumeStream, repairAttempts, null);
+  }
+
+  /**
+   * An ordered chain of targets to move on to when this call site's own target fails, with a
+   * name by which {@code LlmRuntime.Builder.route} can replace it, the call site's own target
+   * included. The call moves on, with no wait, when its target's own retries are spent on a
+   * failure the chain moves on for ({@link #on}), or when that target's circuit breaker is open;
+   * one deadline covers the whole chain, and a stream moves on only before any content arrived.
+   *
+   * <pre>{@code
+   * CallSite.of("Assistant.chat", "openai", "gpt-4o-mini")
+   *     .fallback(CallSite.Fallback.of("chat", Target.of("anthropic", "claude-sonnet-4-5")));
+   * }</pre>
+   *
+   * @param name the chain's name, for {@code LlmRuntime.Builder.route}
+   * @param to the targets after the call site's own, in order, without duplicates
+   * @param on the failures the chain moves on for; {@link #DEFAULT_ON} unless set
+   */
+  public record Fallback(String name, List<Target> to, Set<On> on) {
+    /** SERVER_ERROR, NETWORK, TIMEOUT, RATE_LIMIT (quota included) and CIRCUIT_OPEN. */
+    public static final Set<On> DEFAULT_ON = Collections.unmodifiableSet(EnumSet.of(
+        On.SERVER_ERROR, On.NETWORK, On.TIMEOUT, On.RATE_LIMIT, On.CIRCUIT_OPEN));
+
+    /**
+     * What a chain moves on for. The names are those of {@code ErrorCategory}, plus {@link
+     * #CIRCUIT_OPEN} and {@link #CONTEXT_LENGTH}.
+     */
+    public enum On {
+      SERVER_ERROR,
+      NETWORK,
+      TIMEOUT,
+      /** 429, and quota or credit exhaustion: another provider can serve what this account cannot. */
+      RATE_LIMIT,
+      /** The target's circuit breaker is open: the call moves on at once, without waiting. */
+      CIRCUIT_OPEN,
+      /** A prompt too long for the model: only to a target marked {@code largerContext}. */
+      CONTEXT_LENGTH,
+      /** The provider refused the request on content grounds (an error response, not an answer). */
+      CONTENT_FILTER,
+      /** The caller's own mistake: a missing or wrong key. Not by default. */
+      AUTHENTICATION,
+      /** The caller's own mistake: a bad request (context length included). Not by default. */
+      VALIDATION,
+      UNKNOWN
+    }
+
+    public Fallback {
+      Objects.requireNonNull(name, "name == null");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("blank fallback chain name");
+      }
+      to = List.copyOf(to);
+      if (to.isEmpty()) {
+        throw new IllegalArgumentException("fallback chain '" + name + "' has no target");
+      }
+      if (new HashSet<>(to).size() != to.size()) {
+        throw new IllegalArgumentException("fallback chain '" + name + "' repeats a target: " + to);
+      }
+      on = on.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(on));
+    }
+
+    /** A chain that moves on for {@link #DEFAULT_ON}. */
+    public static Fallback of(String name, Target... to) {
+      return new Fallback(name, List.of(to), DEFAULT_ON);
+    }
+
+    /** This chain, moving on for {@code on} only. */
+    public Fallback on(On... on) {
+      return new Fallback(name, to, on.length == 0 ? Set.of() : EnumSet.of(on[0], on));
     }
   }
 
@@ -87,12 +177,12 @@ public record CallSite(
   /** A call site with the provider's defaults, the runtime's default retry policy and no breaker. */
   public static CallSite of(String method, String provider, String model) {
     return new CallSite(method, provider, model, Options.NONE, null, null, RetryOverrides.NONE,
-        false, null);
+        false, null, null);
   }
 
   private CallSite with(Options o) {
     return new CallSite(method, provider, model, o, retryPolicy, circuitBreaker, retryOverrides,
-        resumeStream, repairAttempts);
+        resumeStream, repairAttempts, fallback);
   }
 
   public CallSite maxTokens(int maxTokens) {
@@ -139,27 +229,41 @@ public record CallSite(
 
   public CallSite retryPolicy(String retryPolicy) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts);
+        retryOverrides, resumeStream, repairAttempts, fallback);
   }
 
   public CallSite circuitBreaker(String circuitBreaker) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts);
+        retryOverrides, resumeStream, repairAttempts, fallback);
   }
 
   public CallSite retryOverrides(RetryOverrides retryOverrides) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts);
+        retryOverrides, resumeStream, repairAttempts, fallback);
   }
 
   public CallSite resumeStream(boolean resumeStream) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts);
+        retryOverrides, resumeStream, repairAttempts, fallback);
   }
 
   public CallSite repairAttempts(int repairAttempts) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts);
+        retryOverrides, resumeStream, repairAttempts, fallback);
+  }
+
+  public CallSite fallback(Fallback fallback) {
+    return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
+        retryOverrides, resumeStream, repairAttempts, fallback);
+  }
+
+  /**
+   * This call site for another target of its chain: the same method and options, sent to
+   * {@code provider} and {@code model}, without the chain.
+   */
+  public CallSite forTarget(String provider, String model) {
+    return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
+        retryOverrides, resumeStream, repairAttempts, null);
   }
 
   /** Maximum output tokens, or {@code null} for the provider's default. */

@@ -44,6 +44,10 @@ import java.util.concurrent.ExecutionException;
  *       After content, the attempt is resumed when the method opted in and resuming is safe (never
  *       through a tool call), or the call ends with everything received. Never the reader's pace.
  *   <li>A retry is also one the provider's {@link dev.llmcall.runtime.RetryBudget} allows.
+ *   <li>A route ({@link Route}) of several targets: once a target's own retries are spent on a
+ *       failure its chain moves on for, or its breaker is open, the next attempt goes to the next
+ *       target at once, its prompt encoded for that target's wire; never after content was
+ *       received, and always within the one deadline.
  *   <li>Before each attempt, the provider's rate budget and bulkhead ({@link
  *       dev.llmcall.runtime.RateShaping}) let it go, make it wait (no attempt of its own), or end
  *       the call as RATE_LIMIT when the wait would pass the deadline or the queue is full.
@@ -58,13 +62,24 @@ import java.util.concurrent.ExecutionException;
  */
 public final class Attempts {
   private final CallSite site;
-  private final Endpoint endpoint;
-  private final ProviderWire wire;
+  private final Route route;
+  private Route.Leg leg;
+  private int legIndex;
+  /** How many attempts the call made before the current target's first. */
+  private int legBase;
+  private Endpoint endpoint;
+  private ProviderWire wire;
   private final RetryPolicy policy;
   private final CallContext context;
   private final CallRecord record;
-  private final RetryBank retries;
-  private final ShapedCall shaping;
+  private RetryBank retries;
+  /** The last body encoded, for which prompt and target: a retry sends the same bytes. */
+  private Prompt encodedPrompt;
+  private Route.Leg encodedFor;
+  private byte[] body;
+  private ShapedCall shaping;
+  /** What the call asks first, for the rate budget of each target it goes to. */
+  private final Prompt asked;
   private final long limitNanos;
   private final long deadlineNanos;
   private final boolean filterIsResult;
@@ -78,26 +93,45 @@ public final class Attempts {
    *     {@code null}
    * @param filterIsResult whether the return type can hold a refusal or content filter
    */
-  public Attempts(CallSite site, Endpoint endpoint, RetryPolicy policy, DefaultCircuitBreaker breaker,
-      MethodStats stats, RetryBank retries, CallContext context, Prompt asked, Duration shapeLimit,
-      boolean filterIsResult) {
+  public Attempts(CallSite site, Route route, RetryPolicy policy, MethodStats stats,
+      CallContext context, Prompt asked, Duration shapeLimit, boolean filterIsResult) {
     this.site = site;
-    this.endpoint = endpoint;
+    this.route = route;
+    this.leg = route.leg(0);
+    this.endpoint = leg.endpoint();
     this.wire = endpoint.wire();
     this.policy = policy;
     this.context = context;
-    this.record = new CallRecord(site, endpoint, breaker, stats, context, asked);
-    this.retries = retries;
+    // the first target's call site: a route set at run time may start elsewhere than the method
+    this.record = new CallRecord(leg.site(), endpoint, leg.breaker(), stats, context, asked);
+    this.retries = leg.retries();
     retries.deposit();
     this.limitNanos = shapeLimit == null ? policy.timeout().toNanos()
         : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
     this.deadlineNanos = now() + limitNanos;
     this.filterIsResult = filterIsResult;
-    this.shaping = context.shaping().call(endpoint, site, asked);
+    this.asked = asked;
+    this.shaping = context.shaping().call(endpoint, leg.site(), asked);
   }
 
   public CallRecord record() {
     return record;
+  }
+
+  /** The target the next attempt goes to (the one {@link #begin} let through last). */
+  public Route.Leg target() {
+    return leg;
+  }
+
+  /** The target after the current one in the route, whatever the failure; {@code null} if none. */
+  public Route.Leg nextTarget() {
+    int next = route.next(legIndex);
+    return next < 0 ? null : route.leg(next);
+  }
+
+  /** The wire format of the current target, to read its answers. */
+  public ProviderWire wire() {
+    return wire;
   }
 
   /** The number of the attempt {@link #begin} let through last (1-based). */
@@ -165,6 +199,11 @@ public final class Attempts {
     permit = record.acquire();
     if (permit == DefaultCircuitBreaker.REJECTED) {
       shaping.cancel();
+      int next = route.afterOpenBreaker(legIndex);
+      if (next >= 0) {
+        moveTo(next); // no traffic to a target whose breaker is open
+        return begin(what); // its own rate budget and breaker, once per target at most
+      }
       Duration wait = record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
       if (wait == null) {
         throw record.failure(record.rejection(what), 0, null, null, true, null);
@@ -187,8 +226,14 @@ public final class Attempts {
     }
     if (admitted == ShapedCall.REJECTED) {
       record.shapingRejected();
-      throw record.failure(new Classification(ErrorCategory.RATE_LIMIT, true, null,
-          shaping.rejection() + ", so " + what, null), 0, null, null, false, null);
+      Classification limit = new Classification(ErrorCategory.RATE_LIMIT, true, null,
+          shaping.rejection() + ", so " + what, null);
+      int next = route.after(legIndex, limit, false);
+      if (next >= 0) { // a chain that moves on for RATE_LIMIT does not wait out a spent budget
+        moveTo(next);
+        return begin(what);
+      }
+      throw record.failure(limit, 0, null, null, false, null);
     }
     boolean permit = admitted == ShapedCall.PERMIT;
     Duration wait = Duration.ofNanos(permit ? remaining : admitted);
@@ -223,10 +268,20 @@ public final class Attempts {
   }
 
   /**
-   * The request of an attempt: the provider's headers, the call's id, what the captured context
-   * adds (a {@code traceparent}), the body.
+   * The request of an attempt to the current target: {@code prompt} encoded for its wire (once
+   * per prompt and target), the provider's headers, the call's id, what the captured context adds
+   * (a {@code traceparent}).
    */
-  public HttpRequest request(byte[] body, Duration timeout, boolean stream) {
+  public HttpRequest request(Prompt prompt, Duration timeout, boolean stream) {
+    if (prompt != encodedPrompt || leg != encodedFor) {
+      body = wire.encode(endpoint, leg.site(), prompt);
+      encodedPrompt = prompt;
+      encodedFor = leg;
+    }
+    return request(body, timeout, stream);
+  }
+
+  private HttpRequest request(byte[] body, Duration timeout, boolean stream) {
     shaping.sending(body.length);
     try {
       return newRequest(body, timeout, stream);
@@ -286,7 +341,7 @@ public final class Attempts {
     }
     return record.answered(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
         c.finishReason(), record.usage(), record.redact(requestId), record.clientRequestId(),
-        record.history(), c.refusal(), endpoint.cost(c.model(), site.model(), record.usage()),
+        record.history(), c.refusal(), endpoint.cost(c.model(), leg.site().model(), record.usage()),
         c.reasoning(), answered.turn(c.message())));
   }
 
@@ -326,7 +381,8 @@ public final class Attempts {
     }
     record.settleFailure(permit, took, c);
     long remaining = deadlineNanos - now();
-    RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt(), remaining, context.random());
+    RetryDecision d = RetryDecision.decide(policy, c, record.nextAttempt() - legBase, remaining,
+        context.random());
     String stop = d.stopReason();
     if (stop == null && received.content() && !received.resumable()) {
       stop = !site.resumeStream()
@@ -339,7 +395,9 @@ public final class Attempts {
     WaitSource source = d.source();
     boolean circuitOpen = false;
     if (stop == null && record.breakerOpen()) {
-      Duration open = record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
+      // a chain that moves on for an open breaker does so at once, without waiting for it
+      Duration open = route.afterOpenBreaker(legIndex) >= 0 ? null
+          : record.waitForBreaker(policy.waitOnOpenCircuit(), remaining, policy.maxAttempts());
       if (open == null) {
         stop = "the failure opened the circuit breaker, and the call does not wait for it";
         circuitOpen = true;
@@ -356,6 +414,12 @@ public final class Attempts {
       record.failed(c.category(), status, took, wait, source, usage);
       return new Decision(wait, received.content(), null);
     }
+    int next = received.content() || remaining <= 0 ? -1 : route.after(legIndex, c, circuitOpen);
+    if (next >= 0) {
+      record.failed(c.category(), status, took, Duration.ZERO, WaitSource.FALLBACK, usage);
+      moveTo(next);
+      return new Decision(Duration.ZERO, false, null);
+    }
     record.failed(c.category(), status, took, Duration.ZERO, WaitSource.NONE, usage);
     Classification last = c.retryable()
         ? new Classification(c.category(), true, c.retryAfter(), c.detail() + "; " + stop,
@@ -363,6 +427,19 @@ public final class Attempts {
         : c;
     return new Decision(null, false, record.failure(
         last, status == 200 ? 0 : status, requestId, cause, circuitOpen, received));
+  }
+
+  /** The next attempts go to the target at {@code index}, with their own retries. */
+  private void moveTo(int index) {
+    legIndex = index;
+    leg = route.leg(index);
+    legBase = record.nextAttempt() - 1;
+    endpoint = leg.endpoint();
+    wire = endpoint.wire();
+    retries = leg.retries();
+    retries.deposit();
+    shaping = context.shaping().call(endpoint, leg.site(), asked);
+    record.target(endpoint, leg.breaker(), leg.site().model());
   }
 
   /**

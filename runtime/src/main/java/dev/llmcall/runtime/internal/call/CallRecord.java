@@ -29,8 +29,10 @@ import java.util.List;
  */
 public final class CallRecord {
   private final CallSite site;
-  private final Endpoint endpoint;
-  private final DefaultCircuitBreaker breaker;
+  /** The current target's: a fallback chain moves the call on (see {@link #target}). */
+  private Endpoint endpoint;
+  private DefaultCircuitBreaker breaker;
+  private String model;
   private final MethodStats stats;
   private final CallContext context;
   private final String clientRequestId;
@@ -53,6 +55,7 @@ public final class CallRecord {
     this.site = site;
     this.endpoint = endpoint;
     this.breaker = breaker;
+    this.model = site.model();
     this.stats = stats;
     this.context = context;
     this.clientRequestId = context.newClientRequestId();
@@ -70,6 +73,18 @@ public final class CallRecord {
       call = null;
       captured = null;
     }
+  }
+
+  /**
+   * The next attempts go to another target of the call's fallback chain: they are kept with its
+   * provider and model, and its breaker hears them. The secrets of the target left stay redacted.
+   */
+  void target(Endpoint next, DefaultCircuitBreaker nextBreaker, String nextModel) {
+    keepRedacted(endpoint.apiKey());
+    endpoint.secrets().forEach(this::keepRedacted);
+    this.endpoint = next;
+    this.breaker = nextBreaker;
+    this.model = nextModel;
   }
 
   /** Makes the call's captured context current on this thread until the scope is closed. */
@@ -157,8 +172,8 @@ public final class CallRecord {
   long acquire() {
     long permit = breaker == null ? 0 : breaker.acquire();
     if (permit != DefaultCircuitBreaker.REJECTED) {
-      stats.attemptStarted(!history.isEmpty()
-          && history.get(history.size() - 1).waitSource() != WaitSource.REPAIR);
+      WaitSource last = history.isEmpty() ? null : history.get(history.size() - 1).waitSource();
+      stats.attemptStarted(last != null && last != WaitSource.REPAIR && last != WaitSource.FALLBACK);
     }
     return permit;
   }
@@ -213,7 +228,7 @@ public final class CallRecord {
     Usage reported = attemptUsage == null || attemptUsage.equals(Usage.NONE) ? null : attemptUsage;
     usage = usage.plus(reported);
     Attempt attempt = new Attempt(history.size() + 1, failure, status, Duration.ofNanos(tookNanos),
-        wait, source, reported);
+        wait, source, reported, endpoint.provider(), model);
     history.add(attempt);
     if (call != null) {
       emit(new CallEvent.AttemptEnded(call, attempt));
@@ -228,7 +243,8 @@ public final class CallRecord {
   public void repairing() {
     Attempt last = history.remove(history.size() - 1);
     history.add(new Attempt(last.number(), ErrorCategory.VALIDATION, last.httpStatus(),
-        last.duration(), Duration.ZERO, WaitSource.REPAIR, last.usage()));
+        last.duration(), Duration.ZERO, WaitSource.REPAIR, last.usage(), last.provider(),
+        last.model()));
     stats.repaired();
   }
 
@@ -247,7 +263,8 @@ public final class CallRecord {
     if (wait != null && !history.isEmpty()) {
       Attempt last = history.get(history.size() - 1);
       history.set(history.size() - 1, new Attempt(last.number(), last.failure(), last.httpStatus(),
-          last.duration(), last.waitAfter().plus(wait), WaitSource.RATE_SHAPING, last.usage()));
+          last.duration(), last.waitAfter().plus(wait), WaitSource.RATE_SHAPING, last.usage(),
+          last.provider(), last.model()));
     }
   }
 
@@ -286,11 +303,18 @@ public final class CallRecord {
     if (credential == null || credential.equals(endpoint.apiKey())) {
       return;
     }
+    keepRedacted(credential);
+  }
+
+  private void keepRedacted(String secret) {
+    if (secret == null) {
+      return;
+    }
     if (credentials == null) {
       credentials = new ArrayList<>(1);
     }
-    if (!credentials.contains(credential)) {
-      credentials.add(credential);
+    if (!credentials.contains(secret)) {
+      credentials.add(secret);
     }
   }
 
@@ -331,7 +355,7 @@ public final class CallRecord {
         .history(history)
         .circuitOpen(circuitOpen)
         .usage(usage)
-        .cost(endpoint.cost(null, site.model(), usage))
+        .cost(endpoint.cost(null, model, usage))
         .cause(cause);
     if (received != null) {
       b.partialText(received.text()).refusal(redact(received.refusal())).stream(received.state());

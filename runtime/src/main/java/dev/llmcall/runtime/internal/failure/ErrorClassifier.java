@@ -71,6 +71,7 @@ public final class ErrorClassifier {
   private static final Pattern CONTEXT_LENGTH_MESSAGE = Pattern.compile(
       "(?i)context[ _-]?(?:length|window)|prompt is too long|too many (?:input )?tokens");
   private static final String CONTEXT_LENGTH_CODE = "context_length_exceeded";
+  private static final String CONTEXT_LENGTH_DETAIL = "context length exceeded: ";
 
   // Words without which a pattern above cannot match: a plain indexOf on the lower-cased message
   // rules most messages out before any regex runs (the classifier sits on every failed attempt).
@@ -239,6 +240,15 @@ public final class ErrorClassifier {
         : otherwise;
   }
 
+  /**
+   * Whether {@code c} is a prompt too long for the model (a VALIDATION failure), which a fallback
+   * chain may move on for, to a target with a larger context.
+   */
+  public static boolean isContextLength(Classification c) {
+    return c.category() == VALIDATION && (CONTEXT_LENGTH_CODE.equalsIgnoreCase(c.providerCode())
+        || c.detail().startsWith(CONTEXT_LENGTH_DETAIL));
+  }
+
   private static boolean isContextLength(ErrorBody e) {
     return CONTEXT_LENGTH_CODE.equals(e.lowerCode())
         || e.messageHas(CONTEXT_LENGTH_MESSAGE, CONTEXT_WORDS);
@@ -247,7 +257,7 @@ public final class ErrorClassifier {
   private static String detail(ErrorBody info, ErrorCategory category) {
     String base = info.message() != null ? info.message() : info.note();
     boolean contextLength = category == VALIDATION && isContextLength(info);
-    return shorten(contextLength ? "context length exceeded: " + base : base);
+    return shorten(contextLength ? CONTEXT_LENGTH_DETAIL + base : base);
   }
 
   // ---- Transport helpers and text ----

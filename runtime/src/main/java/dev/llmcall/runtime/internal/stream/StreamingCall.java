@@ -11,7 +11,6 @@ import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
 import dev.llmcall.runtime.internal.provider.Completion;
-import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
 import dev.llmcall.runtime.internal.provider.StreamAssembler;
@@ -36,8 +35,6 @@ import java.time.Duration;
  */
 public final class StreamingCall implements HttpTransport.Live {
   private final CallSite site;
-  private final Endpoint endpoint;
-  private final ProviderWire wire;
   private final Attempts attempts;
   private final CallContext context;
   private final StreamTimeouts timeouts;
@@ -52,11 +49,9 @@ public final class StreamingCall implements HttpTransport.Live {
   private StreamExchange current;
   private boolean finished;
 
-  public StreamingCall(CallSite site, Endpoint endpoint, Attempts attempts, CallContext context,
-      ChunkChannel channel, Prompt base) {
+  public StreamingCall(CallSite site, Attempts attempts, CallContext context, ChunkChannel channel,
+      Prompt base) {
     this.site = site;
-    this.endpoint = endpoint;
-    this.wire = endpoint.wire();
     this.attempts = attempts;
     this.context = context;
     this.timeouts = context.streamTimeouts();
@@ -146,6 +141,7 @@ public final class StreamingCall implements HttpTransport.Live {
       attempts.later(go.delay(), () -> attemptLocked(prompt));
       return null;
     }
+    ProviderWire wire = attempts.wire(); // the target's: a fallback chain may have moved on
     StreamExchange ex = new StreamExchange(this, attempts.attemptNumber(), now(),
         wire.newStreamAssembler(), prompt.assistantPrefix() != null,
         context.transport().maxResponseBytes());
@@ -153,11 +149,12 @@ public final class StreamingCall implements HttpTransport.Live {
     // Until the headers: the first-token timeout, or less if less is left of the call.
     Duration headers = timeouts.firstToken().compareTo(go.timeout()) < 0
         ? timeouts.firstToken() : go.timeout();
-    return new Sending(ex, attempts.request(wire.encode(endpoint, site, prompt), headers, true));
+    return new Sending(ex, attempts.request(prompt, headers, true));
   }
 
   /** A 2xx body is read as events; any other status is read whole and classified. */
   private BodyHandler<Void> handler(StreamExchange ex) {
+    ProviderWire wire = attempts.wire();
     return info -> {
       responded(ex, info.headers());
       if (info.statusCode() >= 200 && info.statusCode() < 300) {
