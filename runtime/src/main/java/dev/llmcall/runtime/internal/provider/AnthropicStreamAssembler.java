@@ -49,9 +49,11 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     if ("tool_use".equals(e.blockType)) {
       toolCall = true;
       content = true;
+      toolCalls.add(e.index, e.blockId, e.blockName, null);
     }
     if ("input_json_delta".equals(e.deltaType)) {
       toolCall = true;
+      toolCalls.add(e.index, null, null, e.partialJson); // a piece of the input; never text
     }
     String text = "text_delta".equals(e.deltaType) && e.deltaText != null && !e.deltaText.isEmpty()
         ? e.deltaText : null;
@@ -72,6 +74,11 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     String deltaType;
     String deltaText;
     String stopReason;
+    /** The content block's index, its tool call's id and name, a piece of its input. */
+    int index;
+    String blockId;
+    String blockName;
+    String partialJson;
   }
 
   private static Event read(byte[] data, int length) {
@@ -82,7 +89,12 @@ final class AnthropicStreamAssembler extends StreamAssembler {
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonToken value = p.nextToken();
+        if ("index".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+          e.index = p.getIntValue();
+          continue;
+        }
+        if (value != JsonToken.START_OBJECT) {
           p.skipChildren();
           continue;
         }
@@ -120,6 +132,17 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     }
   }
 
+  /** A tool call's string members: a {@code tool_use} block's id and name, a piece of its input. */
+  private static void toolCallMember(Event e, String object, String field, String text) {
+    if (object.equals("content_block") && "id".equals(field)) {
+      e.blockId = text;
+    } else if (object.equals("content_block") && "name".equals(field)) {
+      e.blockName = text;
+    } else if (object.equals("delta") && "partial_json".equals(field)) {
+      e.partialJson = text;
+    }
+  }
+
   /** The members of a {@code content_block}, a {@code delta} or a {@code usage} object. */
   private static void members(JsonParser p, Event e, String object) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -145,6 +168,8 @@ final class AnthropicStreamAssembler extends StreamAssembler {
           e.deltaText = text;
         } else if (object.equals("delta") && "stop_reason".equals(field)) {
           e.stopReason = text;
+        } else {
+          toolCallMember(e, object, field, text);
         }
       } else {
         p.skipChildren();

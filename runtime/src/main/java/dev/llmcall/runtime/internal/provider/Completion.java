@@ -40,6 +40,11 @@ public record Completion(
     return finishReason == FinishReason.CONTENT_FILTER || refusal != null;
   }
 
+  /** This completion, asking for {@code calls}. */
+  public Completion withToolCalls(List<ToolCall> calls) {
+    return new Completion(text, model, finishReason, usage, refusal, reasoning, calls, thinking);
+  }
+
   /** The answer as a message of a conversation. */
   public ChatMessage message() {
     return toolCalls.isEmpty() && thinking.isEmpty() ? ChatMessage.assistant(text)

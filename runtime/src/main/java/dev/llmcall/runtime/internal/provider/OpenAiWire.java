@@ -103,12 +103,18 @@ enum OpenAiWire implements ProviderWire {
     }
     // A refusal (with finish_reason stop) or a content_filter stop is a result here; the engine
     // decides whether the method's return type can hold it.
-    return new Decoded.Success(new Completion(
+    Completion c = new Completion(
         answer.content == null ? "" : answer.content,
         answer.model == null ? "" : answer.model,
         FinishReason.fromProvider(answer.finishReason),
         answer.usage(),
-        answer.refusal));
+        answer.refusal);
+    return new Decoded.Success(withToolCalls(c, answer));
+  }
+
+  /** {@code c} with the tool calls of {@code message.tool_calls}, if it has any. */
+  private static Completion withToolCalls(Completion c, OpenAiFields answer) {
+    return answer.toolCalls == null ? c : c.withToolCalls(answer.toolCalls.calls());
   }
 
   @Override

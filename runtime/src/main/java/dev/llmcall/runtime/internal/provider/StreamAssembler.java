@@ -41,6 +41,8 @@ public abstract class StreamAssembler {
   /** Whether content arrived: text, a refusal, reasoning or a tool-call fragment. */
   protected boolean content;
   protected final StringBuilder refusal = new StringBuilder();
+  /** The tool calls asked for, assembled from their fragments. */
+  final ToolCallParts toolCalls = new ToolCallParts();
 
 
   /**
@@ -101,7 +103,7 @@ public abstract class StreamAssembler {
   public final Completion completion(String text) {
     Usage usage = usage();
     return new Completion(text, model, FinishReason.fromProvider(rawFinish),
-        usage == null ? Usage.NONE : usage, refusal());
+        usage == null ? Usage.NONE : usage, refusal()).withToolCalls(toolCalls.calls());
   }
 
   static StreamFailure unreadable(byte[] data, int length) {
