@@ -158,7 +158,8 @@ public final class CallRecord {
     long permit = breaker == null ? 0 : breaker.acquire();
     if (permit != DefaultCircuitBreaker.REJECTED) {
       stats.attemptStarted(!history.isEmpty()
-          && history.get(history.size() - 1).waitSource() != WaitSource.REPAIR);
+          && history.get(history.size() - 1).waitSource() != WaitSource.REPAIR
+          && history.get(history.size() - 1).waitSource() != WaitSource.TOOL_ROUND);
     }
     return permit;
   }
@@ -170,6 +171,17 @@ public final class CallRecord {
     }
     add(null, status, tookNanos, Duration.ZERO, WaitSource.NONE, attemptUsage);
     stats.succeeded(history.size());
+  }
+
+  /**
+   * An attempt succeeded with an answer that asks for tools: the breaker hears of a success, the
+   * history keeps a tool round, and the call goes on.
+   */
+  void toolRound(long permit, long tookNanos, int status, Usage attemptUsage) {
+    if (breaker != null) {
+      breaker.onSuccess(permit, tookNanos);
+    }
+    add(null, status, tookNanos, Duration.ZERO, WaitSource.TOOL_ROUND, attemptUsage);
   }
 
   /**

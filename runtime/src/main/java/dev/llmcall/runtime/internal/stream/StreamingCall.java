@@ -10,6 +10,7 @@ import dev.llmcall.runtime.internal.call.Attempts;
 import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
+import dev.llmcall.runtime.internal.provider.Completion;
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.internal.provider.ProviderWire;
@@ -40,7 +41,8 @@ public final class StreamingCall implements HttpTransport.Live {
   private final CallContext context;
   private final StreamTimeouts timeouts;
   private final ChunkChannel channel;
-  private final Prompt base;
+  /** What the current round asks: the first prompt, then each tool round's. */
+  private Prompt base;
   private final ReceivedText received;
   private int events;
   private String lastEventId;
@@ -311,16 +313,32 @@ public final class StreamingCall implements HttpTransport.Live {
   private void attemptEnded(StreamExchange ex) {
     received.flush(ex);
     ex.ended = true;
+    Completion c = ex.assembler.completion(received.round());
     LlmResponse<String> response;
     try {
-      response = attempts.succeeded(ex.assembler.completion(received.toString()), base, 200, ex.requestId,
-          ex.assembler.usage());
-    } catch (LlmException filtered) { // a refusal or content filter, where the shape cannot hold it
-      end(withState(filtered));
+      Prompt next = attempts.toolRound(c, base, 200, ex.requestId, ex.assembler.usage());
+      if (next != null) {
+        nextRound(next);
+        return;
+      }
+      response = attempts.succeeded(c, base, 200, ex.requestId, ex.assembler.usage());
+    } catch (LlmException e) { // the tool rounds ran out, a tool failed the call, or a refusal or
+      end(withState(e));      // content filter where the shape cannot hold it
       return;
     }
     finish();
     channel.complete(response);
+  }
+
+  /**
+   * A tool round's tools ran: the same stream goes on with the next round's attempt, sent at once.
+   * A failure before that round's content is retried from scratch, as a first round's is.
+   */
+  private void nextRound(Prompt next) {
+    base = next;
+    received.newRound();
+    toolCallSeen = false;
+    attempt(next);
   }
 
   private void attemptFailed(StreamExchange ex, Classification c, int status, Throwable cause) {
@@ -328,8 +346,9 @@ public final class StreamingCall implements HttpTransport.Live {
     ex.ended = true;
     ex.cancel();
     toolCallSeen |= ex.assembler.toolCall();
-    boolean content = !received.isEmpty() || ex.assembler.content();
-    boolean resumable = site.resumeStream() && !toolCallSeen && !received.isEmpty();
+    // What counts is this round's: the text of a round before a tool round is not this one's.
+    boolean content = !received.roundEmpty() || ex.assembler.content();
+    boolean resumable = site.resumeStream() && !toolCallSeen && !received.roundEmpty();
     Attempts.Decision d = attempts.failed(c, status, ex.requestId, cause, ex.assembler.usage(),
         new Attempts.Received(content, resumable, received.toString(), ex.assembler.refusal(),
             stateFor(true)));
@@ -339,7 +358,7 @@ public final class StreamingCall implements HttpTransport.Live {
       end(d.end());
     } else {
       Prompt next = d.resume()
-          ? base.resumedAfter(received.toString(), ContinueInstruction.forPrompt(base.user()))
+          ? base.resumedAfter(received.round(), ContinueInstruction.forPrompt(base.user()))
           : base;
       attempts.later(d.delay(), () -> attemptLocked(next));
     }
