@@ -166,7 +166,7 @@ enum AnthropicWire implements ProviderWire {
     String name = Json.text(block, "name");
     JsonNode input = block.path("input");
     more.add(new ToolCall(id == null ? "toolu_" + calls.size() : id, name == null ? "" : name,
-        input.isObject() ? input.toString() : "{}"));
+        input.isMissingNode() ? "{}" : input.toString()));
     return more;
   }
 

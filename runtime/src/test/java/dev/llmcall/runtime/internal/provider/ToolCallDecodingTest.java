@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.llmcall.runtime.ChatMessage;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.ToolCall;
+import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.runtime.spi.Request;
 import dev.llmcall.runtime.spi.StructuredOutput;
 import dev.llmcall.runtime.spi.ToolDefinition;
 import dev.llmcall.runtime.spi.Tools;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,18 @@ class ToolCallDecodingTest {
     assertEquals(List.of(new ToolCall("toolu_1", "forecast", "{\"city\": \"Paris\"}"),
         new ToolCall("toolu_2", "time", "{}")), c.toolCalls());
     assertEquals(FinishReason.TOOL_CALLS, c.finishReason());
+  }
+
+  @Test
+  void anthropicSendsAnInputThatIsNotAnObjectBackAsAnEmptyOne() throws Exception {
+    Prompt p = Prompt.of(null, "Umbrella?").withRound(
+        ChatMessage.assistant("", List.of(new ToolCall("toolu_1", "forecast", "{\"city\": \"Par")),
+            List.of()),
+        List.of(ChatMessage.toolResult("toolu_1", "not JSON", true)));
+    Endpoint e = new Endpoint("anthropic", ProviderConfig.Wire.ANTHROPIC_MESSAGES,
+        URI.create("http://127.0.0.1:1"), "k");
+    JsonNode body = new ObjectMapper().readTree(e.wire().encode(e, CallSite.of("A.b", "anthropic", "m"), p));
+    assertEquals("{}", body.path("messages").path(1).path("content").path(0).path("input").toString());
   }
 
   private static String chunk(String delta, String finish) {
