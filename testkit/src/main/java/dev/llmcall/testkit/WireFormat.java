@@ -14,6 +14,11 @@ enum WireFormat {
     }
 
     @Override
+    String toolCallsFinishReason() {
+      return "tool_calls";
+    }
+
+    @Override
     ObjectNode modelsBody(String model) {
       ObjectNode body = Json.MAPPER.createObjectNode().put("object", "list");
       body.putArray("data").addObject()
@@ -34,6 +39,7 @@ enum WireFormat {
       message.put("role", "assistant");
       message.put("content", c.text());
       message.put("refusal", c.refusal());
+      ToolCallRendering.openAiMessage(message, c.toolCalls());
       choice.putNull("logprobs");
       choice.put("finish_reason", c.finishReason());
       ObjectNode usage = root.putObject("usage");
@@ -63,6 +69,11 @@ enum WireFormat {
     }
 
     @Override
+    String toolCallsFinishReason() {
+      return "tool_use";
+    }
+
+    @Override
     ObjectNode modelsBody(String model) {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.putArray("data").addObject()
@@ -80,9 +91,10 @@ enum WireFormat {
       root.put("model", c.model());
       ArrayNode content = root.putArray("content");
       String text = c.refusal() != null ? c.refusal() : c.text();
-      if (!text.isEmpty() || c.refusal() == null) {
+      if (!text.isEmpty() || (c.refusal() == null && c.toolCalls().isEmpty())) {
         content.addObject().put("type", "text").put("text", text);
       }
+      ToolCallRendering.anthropicBlocks(content, c.toolCalls());
       root.put("stop_reason", c.finishReason());
       root.putNull("stop_sequence");
       ObjectNode usage = root.putObject("usage");
@@ -130,6 +142,9 @@ enum WireFormat {
   }
 
   abstract String defaultFinishReason(boolean refusal);
+
+  /** The finish reason of an answer that asks for tools. */
+  abstract String toolCallsFinishReason();
 
   abstract ObjectNode successBody(Completion completion);
 
