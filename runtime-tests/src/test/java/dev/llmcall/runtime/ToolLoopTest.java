@@ -20,8 +20,6 @@ import dev.llmcall.testkit.RecordedRequest.ToolResult;
 import dev.llmcall.testkit.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -351,6 +349,30 @@ class ToolLoopTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"openai", "anthropic"})
+  void aLaterRoundsStreamIsResumedWithTheRecordedResult(String provider) {
+    int cut = provider.equals("openai") ? 2 : 4; // after "Take an "
+    server.enqueue(FakeReply.toolCall("call_1", "forecast", PARIS))
+        .enqueue(FakeReply.stream("Take an ", "umbrella.").cutAfter(cut))
+        .enqueue(FakeReply.stream("umbrella."));
+    BoundCall resuming = runtime.bind(CallSite.of("Advisor.advise", provider, "m").resumeStream(true));
+    List<String> chunks = new ArrayList<>();
+    LlmResponse<String> r;
+    try (LlmStream s = resuming.stream(asking(tools()))) {
+      s.forEach(chunks::add);
+      r = s.response();
+    }
+
+    assertEquals("Take an umbrella.", String.join("", chunks));
+    assertEquals("Take an umbrella.", r.text());
+    assertEquals(1, runs.get(), "the tool ran once");
+    RecordedRequest resumed = server.requests().get(2);
+    assertEquals(List.of(result("call_1", "rain in Paris")), resumed.toolResults());
+    assertTrue(resumed.messages().stream().anyMatch(m -> m.role().equals("assistant")
+        && m.text().startsWith("Take an")), resumed.messages().toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
   void aStreamIsNeverResumedThroughAPartialToolCall(String provider) {
     // cut inside the tool call's arguments: after its first piece
     int cut = provider.equals("openai") ? 4 : 7;
@@ -376,33 +398,12 @@ class ToolLoopTest {
     server.enqueue(FakeReply.toolCall("call_1", "forecast", PARIS))
         .enqueue(FakeReply.status(503))
         .enqueue(FakeReply.stream("Take ", "an umbrella."));
-    List<String> chunks = new ArrayList<>();
-    CompletableFuture<Throwable> end = new CompletableFuture<>();
-    call(provider).publisher(asking(tools())).subscribe(new Flow.Subscriber<>() {
-      @Override
-      public void onSubscribe(Flow.Subscription s) {
-        s.request(Long.MAX_VALUE);
-      }
+    PublisherTest.Recorder r = new PublisherTest.Recorder(Long.MAX_VALUE);
+    call(provider).publisher(asking(tools())).subscribe(r);
 
-      @Override
-      public synchronized void onNext(String item) {
-        chunks.add(item);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        end.complete(t);
-      }
-
-      @Override
-      public void onComplete() {
-        end.complete(null);
-      }
-    });
-
-    assertEquals(null, end.get(20, TimeUnit.SECONDS));
-    synchronized (this) {
-      assertEquals(List.of("Take ", "an umbrella."), chunks);
+    assertEquals(null, r.end.get(20, TimeUnit.SECONDS));
+    synchronized (r) {
+      assertEquals(List.of("Take ", "an umbrella."), r.chunks);
     }
     assertEquals(1, runs.get());
     assertEquals(List.of(result("call_1", "rain in Paris")), lastRequest().toolResults());

@@ -42,8 +42,9 @@ import java.util.stream.Stream;
 
 /**
  * The table of call shapes: one method per return shape, each over the same attempt protocol
- * ({@link Attempts}). Plain calls attempt here, in a loop or as a chain of futures; streams hand
- * their attempts to a {@link StreamingCall}. Internal: not part of the API.
+ * ({@link Attempts}). Plain calls attempt here, in a loop or as a chain of futures, a tool round
+ * being one more attempt with the next round's prompt; streams hand their attempts to a {@link
+ * StreamingCall}. Internal: not part of the API.
  */
 public final class DefaultBoundCall implements BoundCall {
   private final CallSite site;

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Anthropic Messages events: {@code message_start} (model, input tokens), {@code
- * content_block_start/delta/stop} (text deltas; a {@code tool_use} block marks a tool call),
+ * content_block_start/delta/stop} (text deltas; a {@code tool_use} block and its {@code
+ * input_json_delta} pieces make a tool call, never text),
  * {@code message_delta} (stop reason, output tokens), {@code message_stop}; {@code ping} and
  * unknown types are ignored, and {@code error} is an in-band error. Events are read in one pass of
  * Jackson's streaming parser, as OpenAI chunks are: no tree per event. Internal: not part of the
