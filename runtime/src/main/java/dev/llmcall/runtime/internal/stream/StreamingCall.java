@@ -322,8 +322,10 @@ public final class StreamingCall implements HttpTransport.Live {
         return;
       }
       response = attempts.succeeded(c, base, 200, ex.requestId, ex.assembler.usage());
-    } catch (LlmException e) { // the tool rounds ran out, a tool failed the call, or a refusal or
-      end(withState(e));      // content filter where the shape cannot hold it
+    } catch (LlmException e) {
+      // The tool rounds ran out, a tool failed the call, or a refusal or content filter came
+      // where the shape cannot hold it.
+      end(withState(e));
       return;
     }
     finish();
