@@ -108,6 +108,10 @@ class ToolLoopTest {
     assertTrue(r.history().get(0).succeeded());
     assertEquals(new Usage(30, 8), r.usage(), "every round's usage");
     assertEquals(FinishReason.STOP, r.finishReason());
+    CallMetrics metrics = runtime.metrics().get(0);
+    assertEquals(2, metrics.attempts());
+    assertEquals(0, metrics.retries(), "a tool round is no retry");
+    assertEquals(0, metrics.successesAfterRetry());
     // the turn: the question, the tool round, the answer
     assertEquals(4, r.turn().size());
     assertEquals(ChatMessage.user("Umbrella?"), r.turn().get(0));

@@ -36,6 +36,8 @@ public final class CallRecord {
   private final String clientRequestId;
   private final List<Attempt> history = new ArrayList<>(2);
   private Usage usage = Usage.NONE;
+  /** The attempts that were tool rounds: more attempts, but not retries. */
+  private int toolRounds;
   private final Observers observers;
   /** The call as events name it; {@code null} when nobody observes (no events are made). */
   private final CallEvent.Call call;
@@ -170,7 +172,7 @@ public final class CallRecord {
       breaker.onSuccess(permit, tookNanos);
     }
     add(null, status, tookNanos, Duration.ZERO, WaitSource.NONE, attemptUsage);
-    stats.succeeded(history.size());
+    stats.succeeded(history.size() - toolRounds);
   }
 
   /**
@@ -182,6 +184,7 @@ public final class CallRecord {
       breaker.onSuccess(permit, tookNanos);
     }
     add(null, status, tookNanos, Duration.ZERO, WaitSource.TOOL_ROUND, attemptUsage);
+    toolRounds++;
   }
 
   /**
