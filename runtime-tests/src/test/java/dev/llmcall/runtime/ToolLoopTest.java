@@ -20,6 +20,7 @@ import dev.llmcall.testkit.RecordedRequest.ToolResult;
 import dev.llmcall.testkit.VirtualScheduler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -263,6 +264,22 @@ class ToolLoopTest {
     assertEquals(1, runs.get());
     assertEquals(3, r.attempts());
     assertEquals(4, r.turn().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
+  void aToolThatThrowsAnErrorEndsAnAsyncCallInsteadOfLeavingItWaiting(String provider) {
+    server.enqueue(FakeReply.toolCall("call_1", "forecast", PARIS));
+    Tools broken = Tools.of(tools().definitions(), (name, args, v) -> {
+      throw new AssertionError("a bug in the tool");
+    });
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> call(provider).callAsync(asking(broken)).get(20, TimeUnit.SECONDS));
+
+    LlmException failure = assertInstanceOf(LlmException.class, e.getCause());
+    assertInstanceOf(AssertionError.class, failure.getCause());
+    assertEquals(ErrorCategory.UNKNOWN, failure.category());
+    assertEquals(1, server.requestCount());
   }
 
   // ---- Structured ----

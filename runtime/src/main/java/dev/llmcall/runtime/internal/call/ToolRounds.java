@@ -106,6 +106,9 @@ final class ToolRounds {
         Thread.currentThread().interrupt();
       }
       return failed(call, e);
+    } catch (Error e) { // ends the call, which every shape then completes: nothing waits forever
+      throw record.failure(new Classification(ErrorCategory.UNKNOWN, false, null,
+          "the tool '" + call.name() + "' threw " + e, null), 0, null, e, false, null);
     }
     if (text == null && !violations.isEmpty()) {
       StringBuilder b = new StringBuilder("The arguments of '" + call.name()
