@@ -61,11 +61,11 @@ final class AnthropicMessages {
   }
 
   private static void merged(JsonGenerator g, Prompt prompt) throws IOException {
-    List<ChatMessage> all = new ArrayList<>(prompt.conversation());
-    for (Prompt.Repair repair : prompt.repairs()) {
-      all.add(ChatMessage.assistant(repair.answer()));
-      all.add(ChatMessage.user(repair.feedback()));
-    }
+    List<ChatMessage> after = prompt.after();
+    List<ChatMessage> all = new ArrayList<>(prompt.history().size() + 2 + after.size());
+    all.addAll(prompt.history());
+    all.add(prompt.userMessage());
+    all.addAll(after);
     if (prompt.assistantPrefix() != null) {
       all.add(ChatMessage.assistant(prompt.assistantPrefix().stripTrailing()));
     }
