@@ -158,7 +158,10 @@ public final class LlmcallTracing implements CallContextPropagator, CallEventLis
     Attempt a = e.attempt();
     AttributesBuilder attributes = Attributes.builder()
         .put(ATTEMPT_NUMBER, a.number())
-        .put(ATTEMPT_DURATION, seconds(a.duration().toNanos()));
+        .put(ATTEMPT_DURATION, seconds(a.duration().toNanos()))
+        // the target of this attempt: the call's own, or another of its fallback chain
+        .put(PROVIDER_NAME, e.provider())
+        .put(REQUEST_MODEL, e.model());
     if (a.httpStatus() != 0) {
       attributes.put(HTTP_STATUS, a.httpStatus());
     }

@@ -12,6 +12,7 @@ import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.StreamTimeouts;
+import dev.llmcall.runtime.Target;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.testkit.FakeLlmServer;
@@ -131,6 +132,26 @@ class LlmcallTracingTest {
     assertEveryAttemptCarries(span);
     assertNull(span.getAttributes().get(LlmcallTracing.OUTPUT_MESSAGES), "content is opt-in");
     assertNull(span.getAttributes().get(LlmcallTracing.INPUT_MESSAGES), "content is opt-in");
+  }
+
+  @Test
+  void eachAttemptEventNamesTheTargetItWentTo() {
+    runtime.close();
+    runtime = LlmcallTracing.create(otel).installOn(LlmRuntime.builder()
+            .provider(ProviderConfig.openAi("sk-tracing").withBaseUrl(server.openAiBaseUrl()))
+            .provider(ProviderConfig.anthropic("sk-tracing").withBaseUrl(server.anthropicBaseUrl()))
+            .scheduler(time))
+        .build();
+    server.enqueue(FakeReply.status(503)).enqueue(FakeReply.text("Paris"));
+    BoundCall chain = runtime.bind(CallSite.of("Assistant.ask", "openai", MODEL).retryPolicy("none")
+        .fallback(CallSite.Fallback.of("ask", Target.of("anthropic", "claude-sonnet-4-5"))));
+    assertEquals("Paris", chain.text(null, "Capital of France?"));
+
+    List<EventData> attempts = events(onlyCallSpan(), LlmcallTracing.ATTEMPT_EVENT);
+    assertEquals(List.of("openai", "anthropic"), attempts.stream()
+        .map(a -> a.getAttributes().get(LlmcallTracing.PROVIDER_NAME)).toList());
+    assertEquals(MODEL, attempts.get(0).getAttributes().get(LlmcallTracing.REQUEST_MODEL));
+    assertEquals("claude-sonnet-4-5", attempts.get(1).getAttributes().get(LlmcallTracing.REQUEST_MODEL));
   }
 
   @Test
