@@ -13,6 +13,9 @@ import dev.llmcall.runtime.StructuredOutputTest.Person;
 import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.runtime.spi.CallSite.Fallback;
+import dev.llmcall.runtime.spi.Request;
+import dev.llmcall.runtime.spi.ToolDefinition;
+import dev.llmcall.runtime.spi.Tools;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import dev.llmcall.testkit.VirtualScheduler;
@@ -86,6 +89,26 @@ class FallbackChainTest {
 
   private BoundCall bind(CallSite site) {
     return runtime.bind(site);
+  }
+
+  @Test
+  void eachAttemptIsPricedAtItsOwnTargetsModel() {
+    runtime.close();
+    runtime = runtime(LlmRuntime.builder()
+        .price("gpt-4o-mini", ModelPrice.perMillion("1", "2"))
+        .price("claude-sonnet-4-5", ModelPrice.perMillion("10", "20")));
+    // A tool round on the primary (billed at its price), then the primary fails for good.
+    primary.enqueue(FakeReply.toolCall("c1", "lookup", "{}").usage(1_000_000, 1_000_000))
+        .enqueue(FakeReply.status(503)).enqueue(FakeReply.status(503));
+    fallback.enqueue(FakeReply.text("from claude").model("claude-sonnet-4-5").usage(1_000_000, 0));
+    Tools tools = Tools.of(List.of(ToolDefinition.of("lookup", "Looks it up", "{\"type\":\"object\"}")),
+        (name, args, v) -> "found");
+
+    LlmResponse<String> r = bind(chat()).call(Request.of(null, "hi").tools(tools));
+
+    assertEquals("from claude", r.value());
+    // 1 M in and 1 M out at the primary's price (1 + 2), 1 M in at the fallback's (10)
+    assertEquals(0, new java.math.BigDecimal("13").compareTo(r.cost().total()), r.cost().toString());
   }
 
   @Test

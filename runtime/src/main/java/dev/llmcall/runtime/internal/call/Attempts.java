@@ -346,7 +346,7 @@ public final class Attempts {
     }
     return record.answered(new LlmResponse<>(c.text(), c.text(), endpoint.provider(), c.model(),
         c.finishReason(), record.usage(), record.redact(requestId), record.clientRequestId(),
-        record.history(), c.refusal(), endpoint.cost(c.model(), leg.site().model(), record.usage()),
+        record.history(), c.refusal(), record.cost(c.model()),
         c.reasoning(), answered.turn(c.message())));
   }
 

@@ -5,6 +5,7 @@ import dev.llmcall.runtime.Attempt;
 import dev.llmcall.runtime.CallContextPropagator.Captured;
 import dev.llmcall.runtime.CallContextPropagator.Scope;
 import dev.llmcall.runtime.CallEvent;
+import dev.llmcall.runtime.Cost;
 import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
@@ -354,6 +355,35 @@ public final class CallRecord {
     return text == null || secret == null || secret.length() < 4 ? text : text.replace(secret, "[redacted]");
   }
 
+  /**
+   * What the call's usage cost at list price: each attempt at the price of the model it went to
+   * (a fallback chain's targets have their own), the last one at the model that answered when
+   * that is known; {@code null} when any attempt's model has no price.
+   */
+  Cost cost(String answeredModel) {
+    boolean oneModel = true;
+    for (Attempt a : history) {
+      oneModel &= a.model() == null || a.model().equals(model);
+    }
+    if (oneModel) { // the common case: one price for all
+      return endpoint.cost(answeredModel, model, usage);
+    }
+    Cost sum = Cost.ZERO;
+    for (int i = 0; i < history.size(); i++) {
+      Attempt a = history.get(i);
+      if (a.usage() == null || a.usage().equals(Usage.NONE)) {
+        continue;
+      }
+      String asked = a.model() != null ? a.model() : site.model();
+      Cost c = endpoint.cost(i == history.size() - 1 ? answeredModel : null, asked, a.usage());
+      if (c == null) {
+        return null;
+      }
+      sum = sum.plus(c);
+    }
+    return sum;
+  }
+
   /** The call's final failure; no string in it contains the API key, whatever its shape. */
   public LlmException failure(Classification c, int status, String requestId, Throwable cause,
       boolean circuitOpen, Attempts.Received received) {
@@ -370,7 +400,7 @@ public final class CallRecord {
         .history(history)
         .circuitOpen(circuitOpen)
         .usage(usage)
-        .cost(endpoint.cost(null, model, usage))
+        .cost(cost(null))
         .cause(cause);
     if (received != null) {
       b.partialText(received.text()).refusal(redact(received.refusal())).stream(received.state());
