@@ -191,6 +191,11 @@ public record CallSite(
       return new Hedge(after, 0);
     }
 
+    /** A hedge after a fixed delay, in milliseconds: what generated code writes. */
+    public static Hedge afterMillis(long millis) {
+      return after(Duration.ofMillis(millis));
+    }
+
     /** This hedge, after the target's observed first-token time at {@code percentile}. */
     public Hedge percentile(int percentile) {
       return new Hedge(after, percentile);
