@@ -105,20 +105,24 @@ public final class LlmcallMetrics implements CallEventListener {
     Objects.requireNonNull(registry, "registry == null");
     LlmcallMetrics metrics = new LlmcallMetrics(runtime, registry);
     runtime.circuitBreakers().forEach(metrics::watch);
-    FunctionCounter.builder(SHAPING_WAITS, runtime, r -> sum(r, CallMetrics::shapingWaits))
-        .description("Waits before an attempt for a provider's rate budget or bulkhead")
-        .register(registry);
-    FunctionCounter.builder(SHAPING_REJECTIONS, runtime, r -> sum(r, CallMetrics::shapingRejections))
-        .description("Calls failed at once as RATE_LIMIT instead of waiting for budget or bulkhead")
-        .register(registry);
-    FunctionCounter.builder(HEDGES, runtime, r -> sum(r, CallMetrics::hedges))
-        .description("Streams also sent to the next target of their chain, their first token late")
-        .register(registry);
-    FunctionCounter.builder(HEDGES_WON, runtime, r -> sum(r, CallMetrics::hedgesWon))
-        .description("Hedges that delivered content first and became the stream")
-        .register(registry);
+    count(runtime, registry, SHAPING_WAITS, CallMetrics::shapingWaits,
+        "Waits before an attempt for a provider's rate budget or bulkhead");
+    count(runtime, registry, SHAPING_REJECTIONS, CallMetrics::shapingRejections,
+        "Calls failed at once as RATE_LIMIT instead of waiting for budget or bulkhead");
+    count(runtime, registry, HEDGES, CallMetrics::hedges,
+        "Streams also sent to the next target of their chain, their first token late");
+    count(runtime, registry, HEDGES_WON, CallMetrics::hedgesWon,
+        "Hedges that delivered content first and became the stream");
     runtime.addListener(metrics);
     return metrics;
+  }
+
+  /** A counter of the whole runtime that reads {@code counter} of every method when scraped. */
+  private static void count(LlmRuntime runtime, MeterRegistry registry, String name,
+      ToLongFunction<CallMetrics> counter, String description) {
+    FunctionCounter.builder(name, runtime, r -> sum(r, counter))
+        .description(description)
+        .register(registry);
   }
 
   @Override

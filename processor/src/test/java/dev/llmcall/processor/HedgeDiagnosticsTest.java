@@ -22,6 +22,13 @@ class HedgeDiagnosticsTest {
     return source("Assistant", all);
   }
 
+  /** The compile fails with exactly {@code message}, on the line that has {@code line}. */
+  private static void assertOneError(JavaFileObject source, Messages message, String line) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message.tag()).inFile(source).onLineContaining(line);
+  }
+
   @Test
   void aHedgedStreamWithAChainCompilesWithoutWarnings() {
     assertThat(compile(assistant(
@@ -53,10 +60,7 @@ class HedgeDiagnosticsTest {
         CHAIN,
         "  @Hedge(afterMillis = 2000)",
         "  String summarize(String text);");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(Messages.HEDGE_WITHOUT_STREAM.tag())
-        .inFile(source).onLineContaining("@Hedge(afterMillis = 2000)");
+    assertOneError(source, Messages.HEDGE_WITHOUT_STREAM, "@Hedge(afterMillis = 2000)");
   }
 
   @Test
@@ -65,10 +69,7 @@ class HedgeDiagnosticsTest {
         "  @LlmCall(prompt = \"Tell a story about {topic}\")",
         "  @Hedge(afterMillis = 2000)",
         "  Flow.Publisher<String> story(String topic);");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(Messages.HEDGE_WITHOUT_FALLBACK.tag())
-        .inFile(source).onLineContaining("@Hedge(afterMillis = 2000)");
+    assertOneError(source, Messages.HEDGE_WITHOUT_FALLBACK, "@Hedge(afterMillis = 2000)");
   }
 
   @Test
@@ -92,10 +93,7 @@ class HedgeDiagnosticsTest {
         "  @Hedge(percentile = 95,",
         "      afterMillis = 0)",
         "  LlmStream story(String topic);");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(Messages.HEDGE_DELAY_OUT_OF_RANGE.tag())
-        .inFile(source).onLineContaining("afterMillis = 0");
+    assertOneError(source, Messages.HEDGE_DELAY_OUT_OF_RANGE, "afterMillis = 0");
   }
 
   @Test
@@ -106,10 +104,7 @@ class HedgeDiagnosticsTest {
         "  @Hedge(afterMillis = 2000,",
         "      percentile = 10)",
         "  LlmStream story(String topic);");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(Messages.HEDGE_PERCENTILE_OUT_OF_RANGE.tag())
-        .inFile(source).onLineContaining("percentile = 10");
+    assertOneError(source, Messages.HEDGE_PERCENTILE_OUT_OF_RANGE, "percentile = 10");
   }
 
   @Test
@@ -125,9 +120,6 @@ class HedgeDiagnosticsTest {
         "  @LlmCall(prompt = \"Tell a tale about {topic}\")",
         "  LlmStream tale(String topic);",
         "}");
-    Compilation compilation = compile(source);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(Messages.HEDGE_PERCENTILE_OUT_OF_RANGE.tag())
-        .inFile(source).onLineContaining("percentile = 100");
+    assertOneError(source, Messages.HEDGE_PERCENTILE_OUT_OF_RANGE, "percentile = 100");
   }
 }
