@@ -1,5 +1,6 @@
 package dev.llmcall.example;
 
+import dev.llmcall.runtime.ChatMessage;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmResponse;
 import dev.llmcall.runtime.LlmRuntime;
@@ -7,7 +8,10 @@ import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -102,6 +106,9 @@ public final class Main {
     if (openAi) {
       extract(runtime, fake);
     }
+    if (openAi) {
+      conversation(runtime, fake);
+    }
     if (openAi && anthropic) {
       fallback(runtime, fake);
     }
@@ -132,6 +139,34 @@ public final class Main {
     OUT.println();
     OUT.println("greet -> the record rendered into the prompt as JSON");
     OUT.println("  " + extractor.greet(contact));
+  }
+
+  private static void conversation(LlmRuntime runtime, FakeLlmServer fake) {
+    Concierge concierge = LlmConcierge.create(runtime);
+    AtomicInteger toolRuns = new AtomicInteger();
+    Concierge.Weather weather = city -> {
+      toolRuns.incrementAndGet();
+      return new Concierge.Forecast(city, city.equals("Paris") ? 14 : 24, city.equals("Paris"));
+    };
+    OUT.println();
+    OUT.println("ask -> a conversation of two questions, with a weather tool the model calls"
+        + (fake == null ? "" : "   (the fake answers 503 once after the tool ran)"));
+    if (fake != null) {
+      fake.enqueue(FakeReply.toolCall("call_1", "forecast", "{\"city\":\"Paris\"}"))
+          .enqueue(FakeReply.status(503))
+          .enqueue(FakeReply.text("Yes: rain is forecast in Paris today, 14 °C."))
+          .enqueue(FakeReply.toolCall("call_2", "forecast", "{\"city\":\"Rome\"}"))
+          .enqueue(FakeReply.text("No: Rome stays dry today, 24 °C."));
+    }
+    List<ChatMessage> history = new ArrayList<>();
+    for (String question : List.of("Do I need an umbrella in Paris today?", "And in Rome?")) {
+      LlmResponse<String> r = concierge.ask(history, question, weather);
+      history.addAll(r.turn()); // the question, the tool round, the answer
+      OUT.println("  > " + question);
+      OUT.println("  " + r.text());
+    }
+    OUT.println("  the tool ran " + toolRuns.get() + " times for " + history.size()
+        + " messages of history");
   }
 
   private static void fallback(LlmRuntime runtime, FakeLlmServer fake) {

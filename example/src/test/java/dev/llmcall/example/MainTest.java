@@ -30,6 +30,10 @@ class MainTest {
     assertTrue(out.contains("retryable false"), out);
     assertTrue(out.contains("translate (Anthropic)"), out);
     assertTrue(out.contains("answered by anthropic"), out);
+    assertTrue(out.contains("Yes: rain is forecast in Paris"), out);
+    assertTrue(out.contains("No: Rome stays dry"), out);
+    // once per tool call, the 503 after the first notwithstanding; 2 turns of 4 messages each
+    assertTrue(out.contains("the tool ran 2 times for 8 messages of history"), out);
     assertTrue(out.contains("attempts: openai 503, openai 503, anthropic ok"), out);
     assertTrue(out.contains("story -> Stream<String>"), out);
     assertTrue(out.contains("Contact[name=Grace Hopper, role=Optional[rear admiral]"), out);

@@ -47,7 +47,7 @@ class PublisherTest {
   }
 
   /** Records what it gets; fails the test (via {@link #violation}) if sent more than requested. */
-  private static final class Recorder implements Flow.Subscriber<String> {
+  static final class Recorder implements Flow.Subscriber<String> {
     final List<String> chunks = new ArrayList<>();
     final java.util.Set<String> threads = new java.util.HashSet<>();
     final CompletableFuture<Throwable> end = new CompletableFuture<>();

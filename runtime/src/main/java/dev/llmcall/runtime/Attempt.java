@@ -45,6 +45,11 @@ public record Attempt(
      */
     REPAIR,
     /**
+     * No wait: the attempt succeeded, and its answer asked for tools; they ran and their results
+     * went to the model in the next attempt (a tool round of the call's tool loop).
+     */
+    TOOL_ROUND,
+    /**
      * The attempt's failure opened the call's circuit breaker, and the policy waits for it
      * ({@code waitOnOpenCircuit}): the wait is the breaker's open time.
      */

@@ -1,5 +1,8 @@
 package dev.llmcall.testkit;
 
+import dev.llmcall.runtime.ToolCall;
+import java.util.List;
+
 /**
  * A successful assistant turn with every default resolved, ready to be rendered in a wire format.
  *
@@ -7,6 +10,7 @@ package dev.llmcall.testkit;
  * @param text the assistant text, or null for a refusal
  * @param refusal the refusal text, or null
  * @param reasoning what the reply says beside its text, or {@link ScriptedReasoning#NONE}
+ * @param toolCalls the tools the model asks for, after the text
  */
 record Completion(
     String id,
@@ -16,7 +20,8 @@ record Completion(
     String finishReason,
     int inputTokens,
     int outputTokens,
-    ScriptedReasoning reasoning) {
+    ScriptedReasoning reasoning,
+    List<ToolCall> toolCalls) {
 
   /** Resolves the defaults of a success {@code reply} against the request and the wire format. */
   static Completion resolve(FakeReply reply, RequestFacts facts, WireFormat format, String requestId) {
@@ -27,11 +32,14 @@ record Completion(
         reply.model() != null ? reply.model() : facts.model(),
         text,
         refusal,
-        reply.finishReason() != null ? reply.finishReason() : format.defaultFinishReason(refusal != null),
+        reply.finishReason() != null ? reply.finishReason()
+            : !reply.toolCalls().isEmpty() ? format.toolCallsFinishReason()
+            : format.defaultFinishReason(refusal != null),
         reply.inputTokens() != null ? reply.inputTokens() : facts.inputWords(),
         reply.outputTokens() != null
             ? reply.outputTokens()
             : Json.words(refusal != null ? refusal : text),
-        reply.reasoning());
+        reply.reasoning(),
+        reply.toolCalls());
   }
 }

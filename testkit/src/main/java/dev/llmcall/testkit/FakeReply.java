@@ -1,6 +1,7 @@
 package dev.llmcall.testkit;
 
 import dev.llmcall.runtime.ThinkingBlock;
+import dev.llmcall.runtime.ToolCall;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.function.UnaryOperator;
  * FakeReply.stream("Hel", "lo").chunkDelay(Duration.ofMillis(50)).cutAfter(3);
  * FakeReply.text("4").reasoning("2 and 2 ", "make 4.");
  * FakeReply.stream("Paris").thinking(ThinkingBlock.of("The capital.", "sig"), ThinkingBlock.redacted("x"));
+ * FakeReply.toolCall("call_1", "forecast", "{\"city\":\"Paris\"}");   // then a text reply
+ * FakeReply.stream("Let me look. ").withToolCall("call_1", "forecast", "{}");
  * }</pre>
  *
  * <p>Methods that make no sense for a kind of reply (say, {@code usage} on an error) throw
@@ -56,6 +59,7 @@ public final class FakeReply {
   private final Duration delay;
   private final StreamScript stream;
   private final ScriptedReasoning reasoning;
+  private final List<ToolCall> toolCalls;
 
   private FakeReply(Builder b) {
     this.kind = b.kind;
@@ -75,6 +79,7 @@ public final class FakeReply {
     this.delay = b.delay;
     this.stream = b.stream;
     this.reasoning = b.reasoning;
+    this.toolCalls = List.copyOf(b.toolCalls);
   }
 
   /** A 200 success whose assistant message is {@code text}, in the wire format of the endpoint hit. */
@@ -82,6 +87,38 @@ public final class FakeReply {
     Builder b = new Builder(Kind.SUCCESS, 200);
     b.text = Objects.requireNonNull(text, "text");
     return new FakeReply(b);
+  }
+
+  /**
+   * A 200 success in which the model asks for one tool, and says nothing else: OpenAI {@code
+   * message.tool_calls}, Anthropic a {@code tool_use} block; streamed to a stream request as the
+   * wire streams tool calls. Its finish reason is {@code tool_calls} / {@code tool_use}. Script the
+   * model's next answer after it, as the client sends the tool's result back.
+   *
+   * @param argumentsJson the arguments, JSON object text (anything else is sent as is, to test
+   *     what a client does with it)
+   */
+  public static FakeReply toolCall(String id, String name, String argumentsJson) {
+    return text("").withToolCall(id, name, argumentsJson);
+  }
+
+  /** {@link #toolCall}, the model asking for several tools at once (parallel tool calls), in order. */
+  public static FakeReply toolCalls(ToolCall... calls) {
+    FakeReply reply = text("");
+    for (ToolCall call : calls) {
+      reply = reply.withToolCall(call.id(), call.name(), call.arguments());
+    }
+    return reply;
+  }
+
+  /**
+   * This reply, the model also asking for a tool after its text: the text streams first, then the
+   * call. Applies to text and stream replies; each call is one more (parallel tool calls).
+   */
+  public FakeReply withToolCall(String id, String name, String argumentsJson) {
+    requireKind("withToolCall", Kind.SUCCESS, Kind.STREAM);
+    ToolCall call = new ToolCall(id, name, argumentsJson);
+    return with(b -> b.toolCalls.add(call));
   }
 
   /**
@@ -325,6 +362,10 @@ public final class FakeReply {
 
   @Override
   public String toString() {
+    return describe() + (toolCalls.isEmpty() ? "" : ".withToolCalls(" + toolCalls + ")");
+  }
+
+  private String describe() {
     return switch (kind) {
       case SUCCESS -> "FakeReply.text(" + (refusal != null ? "refusal: " + refusal : text) + ")";
       case ERROR -> "FakeReply.status(" + status + (errorCode != null ? ", " + errorCode : "") + ")";
@@ -400,6 +441,11 @@ public final class FakeReply {
     return reasoning;
   }
 
+  /** The tools the model asks for, in order; empty for none. */
+  List<ToolCall> toolCalls() {
+    return toolCalls;
+  }
+
   /** How a {@link Kind#STREAM} reply is written; null for other kinds. */
   StreamScript streamScript() {
     return stream;
@@ -460,6 +506,7 @@ public final class FakeReply {
     Duration delay = Duration.ZERO;
     StreamScript stream;
     ScriptedReasoning reasoning = ScriptedReasoning.NONE;
+    List<ToolCall> toolCalls = new ArrayList<>();
 
     Builder(Kind kind, int status) {
       this.kind = kind;
@@ -484,6 +531,7 @@ public final class FakeReply {
       delay = r.delay;
       stream = r.stream;
       reasoning = r.reasoning;
+      toolCalls = new ArrayList<>(r.toolCalls);
     }
   }
 }

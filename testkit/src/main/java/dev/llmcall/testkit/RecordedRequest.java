@@ -2,6 +2,7 @@ package dev.llmcall.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.llmcall.runtime.ToolCall;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,46 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
   public String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /**
+   * One message of a chat request, as either wire sent it.
+   *
+   * @param role {@code system}, {@code user}, {@code assistant} or (OpenAI) {@code tool}
+   * @param text its text, the text parts joined by a space (images, tool calls and tool results
+   *     have none)
+   */
+  public record Message(String role, String text) {}
+
+  /**
+   * The result of one tool call, as the client sent it back: an OpenAI {@code tool} message, an
+   * Anthropic {@code tool_result} block.
+   *
+   * @param error Anthropic's {@code is_error}; OpenAI has none, so always false there
+   */
+  public record ToolResult(String toolCallId, String content, boolean error) {}
+
+  /**
+   * The request's {@code messages}, in order (Anthropic's top-level {@code system} is not one);
+   * empty when the body is not a chat request.
+   */
+  public List<Message> messages() {
+    return new RequestContent(this).messages();
+  }
+
+  /** The names of the tools the request offered the model, in order. */
+  public List<String> tools() {
+    return new RequestContent(this).tools();
+  }
+
+  /** The tool calls of the assistant messages the request sent back, in order. */
+  public List<ToolCall> toolCalls() {
+    return new RequestContent(this).toolCalls();
+  }
+
+  /** The tool results the request sent, in order. */
+  public List<ToolResult> toolResults() {
+    return new RequestContent(this).toolResults();
   }
 
   /**

@@ -67,6 +67,9 @@ final class StreamEvents {
       ObjectNode delta = Json.MAPPER.createObjectNode().put(refusal ? "refusal" : "content", piece);
       events.add(openAiChunk(c, created, delta, null, includeUsage));
     }
+    for (ObjectNode delta : ToolCallRendering.openAiDeltas(c.toolCalls())) {
+      events.add(openAiChunk(c, created, delta, null, includeUsage));
+    }
     events.add(openAiChunk(c, created, Json.MAPPER.createObjectNode(), c.finishReason(), includeUsage));
     if (includeUsage) {
       ObjectNode last = openAiEnvelope(c, created);
@@ -118,16 +121,26 @@ final class StreamEvents {
     events.add(event(start));
     c.reasoning().anthropicEvents().forEach(e -> events.add(event(e)));
     int index = c.reasoning().anthropicBlocks().size(); // the text block comes after the thinking
-    ObjectNode blockStart = anthropicEvent("content_block_start").put("index", index);
-    blockStart.putObject("content_block").put("type", "text").put("text", "");
-    events.add(event(blockStart));
+    // An answer of tool calls alone has no text block, as the real API sends it.
+    boolean textBlock = !pieces.isEmpty() || c.toolCalls().isEmpty();
+    if (textBlock) {
+      ObjectNode blockStart = anthropicEvent("content_block_start").put("index", index);
+      blockStart.putObject("content_block").put("type", "text").put("text", "");
+      events.add(event(blockStart));
+    }
     events.add(event(anthropicEvent("ping")));
     for (String piece : pieces) {
       ObjectNode delta = anthropicEvent("content_block_delta").put("index", index);
       delta.putObject("delta").put("type", "text_delta").put("text", piece);
       events.add(event(delta));
     }
-    events.add(event(anthropicEvent("content_block_stop").put("index", index)));
+    if (textBlock) {
+      events.add(event(anthropicEvent("content_block_stop").put("index", index)));
+    }
+    for (ObjectNode toolEvent : ToolCallRendering.anthropicEvents(c.toolCalls(),
+        textBlock ? index + 1 : index)) {
+      events.add(event(toolEvent));
+    }
     ObjectNode messageDelta = anthropicEvent("message_delta");
     messageDelta.putObject("delta").put("stop_reason", c.finishReason()).putNull("stop_sequence");
     messageDelta.putObject("usage").put("output_tokens", c.outputTokens());

@@ -14,6 +14,11 @@ enum WireFormat {
     }
 
     @Override
+    String toolCallsFinishReason() {
+      return "tool_calls";
+    }
+
+    @Override
     ObjectNode modelsBody(String model) {
       ObjectNode body = Json.MAPPER.createObjectNode().put("object", "list");
       body.putArray("data").addObject()
@@ -35,6 +40,7 @@ enum WireFormat {
       message.put("content", c.text());
       message.put("refusal", c.refusal());
       c.reasoning().putOpenAi(message);
+      ToolCallRendering.openAiMessage(message, c.toolCalls());
       choice.putNull("logprobs");
       choice.put("finish_reason", c.finishReason());
       ObjectNode usage = root.putObject("usage");
@@ -64,6 +70,11 @@ enum WireFormat {
     }
 
     @Override
+    String toolCallsFinishReason() {
+      return "tool_use";
+    }
+
+    @Override
     ObjectNode modelsBody(String model) {
       ObjectNode body = Json.MAPPER.createObjectNode();
       body.putArray("data").addObject()
@@ -82,9 +93,10 @@ enum WireFormat {
       ArrayNode content = root.putArray("content");
       c.reasoning().addAnthropic(content);
       String text = c.refusal() != null ? c.refusal() : c.text();
-      if (!text.isEmpty() || c.refusal() == null) {
+      if (!text.isEmpty() || (c.refusal() == null && c.toolCalls().isEmpty())) {
         content.addObject().put("type", "text").put("text", text);
       }
+      ToolCallRendering.anthropicBlocks(content, c.toolCalls());
       root.put("stop_reason", c.finishReason());
       root.putNull("stop_sequence");
       ObjectNode usage = root.putObject("usage");
@@ -132,6 +144,9 @@ enum WireFormat {
   }
 
   abstract String defaultFinishReason(boolean refusal);
+
+  /** The finish reason of an answer that asks for tools. */
+  abstract String toolCallsFinishReason();
 
   abstract ObjectNode successBody(Completion completion);
 

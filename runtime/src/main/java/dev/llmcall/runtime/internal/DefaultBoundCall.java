@@ -72,13 +72,13 @@ public final class DefaultBoundCall implements BoundCall {
   @Override
   public LlmResponse<String> call(Request request) {
     Prompt asked = Prompt.of(request, false, null);
-    return run(attempts(asked, true), asked);
+    return run(attempts(asked, true), asked).response();
   }
 
   @Override
   public String text(Request request) {
     Prompt asked = Prompt.of(request, false, null);
-    return run(attempts(asked, false), asked).value();
+    return run(attempts(asked, false), asked).response().value();
   }
 
   @Override
@@ -97,7 +97,7 @@ public final class DefaultBoundCall implements BoundCall {
     Attempts attempts = attempts(asked, false);
     attempts.record().decodesAnswer();
     while (true) {
-      Round<T> round = decode(asked, attempts.record(), run(attempts, asked), output);
+      Round<T> round = decode(attempts.record(), run(attempts, asked), output);
       if (round.result() != null) {
         return round.result();
       }
@@ -139,14 +139,17 @@ public final class DefaultBoundCall implements BoundCall {
 
   // ---- Plain attempts: blocking ----
 
-  /** The attempts of one request, to its end: a response, or the call's exception. */
-  private LlmResponse<String> run(Attempts attempts, Prompt asked) {
+  /**
+   * The attempts of one request, its tool rounds included, to its end: a response, or the call's
+   * exception.
+   */
+  private Answer run(Attempts attempts, Prompt asked) {
     try (Scope ignored = attempts.enter()) {
       return runInScope(attempts, asked);
     }
   }
 
-  private LlmResponse<String> runInScope(Attempts attempts, Prompt asked) {
+  private Answer runInScope(Attempts attempts, Prompt asked) {
     while (true) {
       Attempts.Go go = attempts.begin("the call was not sent");
       if (!go.send()) {
@@ -159,7 +162,11 @@ public final class DefaultBoundCall implements BoundCall {
             transport.send(attempts.request(asked, go.timeout(), false), go.timeout());
         Outcome outcome = outcome(attempts, asked, response);
         if (outcome.response() != null) {
-          return outcome.response();
+          return new Answer(outcome.response(), asked);
+        }
+        if (outcome.next() != null) { // a tool round: its results go in the next attempt
+          asked = outcome.next();
+          continue;
         }
         decision = outcome.decision();
       } catch (IOException e) {
@@ -197,7 +204,7 @@ public final class DefaultBoundCall implements BoundCall {
       Prompt asked = Prompt.of(request, false, null);
       Attempts attempts = attempts(asked, filterIsResult);
       attemptAsync(attempts, asked, future,
-          r -> future.complete(result.apply(r)));
+          r -> future.complete(result.apply(r.response())));
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
     }
@@ -207,7 +214,7 @@ public final class DefaultBoundCall implements BoundCall {
   private <T> void structuredRound(Prompt asked, Attempts attempts, StructuredOutput<T> output,
       CompletableFuture<LlmResponse<T>> future) {
     attemptAsync(attempts, asked, future, answer -> {
-      Round<T> round = decode(asked, attempts.record(), answer, output);
+      Round<T> round = decode(attempts.record(), answer, output);
       if (round.result() != null) {
         future.complete(round.result());
       } else {
@@ -221,14 +228,14 @@ public final class DefaultBoundCall implements BoundCall {
    * captured context is current around each attempt and its completion, on whatever thread.
    */
   private void attemptAsync(Attempts attempts, Prompt asked, CompletableFuture<?> future,
-      Consumer<LlmResponse<String>> onResponse) {
+      Consumer<Answer> onResponse) {
     try (Scope ignored = attempts.enter()) {
       attemptAsyncInScope(attempts, asked, future, onResponse);
     }
   }
 
   private void attemptAsyncInScope(Attempts attempts, Prompt asked, CompletableFuture<?> future,
-      Consumer<LlmResponse<String>> onResponse) {
+      Consumer<Answer> onResponse) {
     if (future.isDone()) {
       attempts.record().cancelled();
       return; // cancelled by the caller: no further attempt
@@ -260,13 +267,17 @@ public final class DefaultBoundCall implements BoundCall {
 
   /** An attempt's exchange completed: the response handed on, the next attempt, or the end. */
   private void completed(Attempts attempts, Prompt asked, CompletableFuture<?> future,
-      Consumer<LlmResponse<String>> onResponse, HttpResponse<byte[]> response, Throwable failure) {
+      Consumer<Answer> onResponse, HttpResponse<byte[]> response, Throwable failure) {
     Attempts.Decision decision;
     try {
       if (failure == null) {
         Outcome outcome = outcome(attempts, asked, response);
         if (outcome.response() != null) {
-          onResponse.accept(outcome.response());
+          onResponse.accept(new Answer(outcome.response(), asked));
+          return;
+        }
+        if (outcome.next() != null) { // a tool round: its results go in the next attempt
+          attemptAsyncInScope(attempts, outcome.next(), future, onResponse);
           return;
         }
         decision = outcome.decision();
@@ -286,8 +297,14 @@ public final class DefaultBoundCall implements BoundCall {
 
   // ---- What an HTTP outcome means ----
 
-  /** A response to return, or what the engine decided after a failed attempt. */
-  private record Outcome(LlmResponse<String> response, Attempts.Decision decision) {}
+  /**
+   * A response to return, the prompt of the next tool round, or what the engine decided after a
+   * failed attempt.
+   */
+  private record Outcome(LlmResponse<String> response, Attempts.Decision decision, Prompt next) {}
+
+  /** A response, and the prompt it answered: the one asked, with the call's tool rounds. */
+  private record Answer(LlmResponse<String> response, Prompt answered) {}
 
   /**
    * Reads an attempt's response, whatever its status.
@@ -303,15 +320,19 @@ public final class DefaultBoundCall implements BoundCall {
       String text = new String(response.body(), StandardCharsets.UTF_8);
       return new Outcome(null, attempts.failed(
           ErrorClassifier.classifyHttp(status, response.headers(), text, context.clock()),
-          status, requestId, null, null, Attempts.Received.NOTHING));
+          status, requestId, null, null, Attempts.Received.NOTHING), null);
     }
-    ProviderWire.Decoded decoded = wire.decode(response.body());
+    ProviderWire.Decoded decoded = wire.decode(response.body(), asked);
     if (decoded instanceof ProviderWire.Decoded.Failure) {
       return new Outcome(null, attempts.failed(((ProviderWire.Decoded.Failure) decoded).classification(),
-          status, requestId, null, null, Attempts.Received.NOTHING));
+          status, requestId, null, null, Attempts.Received.NOTHING), null);
     }
     Completion c = ((ProviderWire.Decoded.Success) decoded).completion();
-    return new Outcome(attempts.succeeded(c, asked, status, requestId, c.usage()), null);
+    Prompt next = attempts.toolRound(c, asked, status, requestId, c.usage());
+    if (next != null) {
+      return new Outcome(null, null, next);
+    }
+    return new Outcome(attempts.succeeded(c, asked, status, requestId, c.usage()), null, null);
   }
 
   private static Attempts.Decision transportFailure(Attempts attempts, Throwable failure) {
@@ -330,8 +351,9 @@ public final class DefaultBoundCall implements BoundCall {
    *
    * @throws LlmException when no repair is left
    */
-  private <T> Round<T> decode(Prompt asked, CallRecord record, LlmResponse<String> answer,
-      StructuredOutput<T> output) {
+  private <T> Round<T> decode(CallRecord record, Answer answered, StructuredOutput<T> output) {
+    LlmResponse<String> answer = answered.response();
+    Prompt asked = answered.answered(); // with its tool rounds: a repair sends their results again
     StructuredReader.Result<T> read = StructuredReader.read(answer.text(), output);
     if (read.ok()) {
       // A forced tool call is how Anthropic gives a structured answer: the answer is complete.

@@ -86,9 +86,4 @@ public final class Request {
   public Tools tools() {
     return tools;
   }
-
-  /** The user message this request sends, images included. */
-  public ChatMessage userMessage() {
-    return images.isEmpty() ? ChatMessage.user(user) : ChatMessage.user(user, images);
-  }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
  * <pre>
  *   begin() -> Go.send(timeout) | Go.waitFor(delay) | LlmException
  *   ...send, read...
+ *   toolRound(completion) -> the next round's Prompt (its tools ran, once) | null
  *   succeeded(completion) -> LlmResponse | LlmException (content filter where the shape cannot hold it)
  *   failed(classification, received) -> Decision.retry(delay) | Decision.resume(delay) | Decision.end(exception)
  * </pre>
@@ -43,6 +44,8 @@ import java.util.concurrent.ExecutionException;
  *   <li>A failure before any content was received is retried from scratch, as the policy says.
  *       After content, the attempt is resumed when the method opted in and resuming is safe (never
  *       through a tool call), or the call ends with everything received. Never the reader's pace.
+ *   <li>An answer that asks for tools, in a call that has some, is a tool round: the next
+ *       attempt sends its results, within the same deadline and history ({@link ToolRounds}).
  *   <li>A retry is also one the provider's {@link dev.llmcall.runtime.RetryBudget} allows.
  *   <li>A route ({@link Route}) of several targets: once a target's own retries are spent on a
  *       failure its chain moves on for, or its breaker is open, the next attempt goes to the next
@@ -86,6 +89,7 @@ public final class Attempts {
   private final long limitNanos;
   private final long deadlineNanos;
   private final boolean filterIsResult;
+  private final ToolRounds tools;
   private long attemptStartNanos;
   private long permit;
   private String credential;
@@ -118,6 +122,7 @@ public final class Attempts {
     this.filterIsResult = filterIsResult;
     this.asked = asked;
     this.shaping = context.shaping().call(endpoint, leg.site(), asked);
+    this.tools = new ToolRounds(asked.tools(), record);
   }
 
   public CallRecord record() {
@@ -357,6 +362,28 @@ public final class Attempts {
         c.finishReason(), record.usage(), record.redact(requestId), record.clientRequestId(),
         record.history(), c.refusal(), endpoint.cost(c.model(), leg.site().model(), record.usage()),
         c.reasoning(), answered.turn(c.message())));
+  }
+
+  /**
+   * An attempt's answer arrived whole: when it asks for tools and the call has some, the attempt
+   * is kept as a tool round, the tools run (each call once: {@link ToolRounds}) and the next
+   * round's prompt is returned, to be sent as the next attempt of the same call; {@code null} when
+   * the answer is for {@link #succeeded}.
+   *
+   * @param answered the prompt this answers, with the call's tool rounds so far
+   * @throws LlmException when the method's tool rounds are used up, or a tool threw and the
+   *     method fails on tool errors
+   */
+  public Prompt toolRound(Completion c, Prompt answered, int status, String requestId, Usage usage) {
+    if (!tools.asks(c)) {
+      return null;
+    }
+    record.toolRound(permit, took(), status, usage);
+    if (record.log().exchanges()) {
+      record.log().response(site.method(), status, requestId, took(), c.message().toString(),
+          record::redact);
+    }
+    return tools.next(answered, c);
   }
 
   /**

@@ -38,6 +38,8 @@ public final class CallRecord {
   private final String clientRequestId;
   private final List<Attempt> history = new ArrayList<>(2);
   private Usage usage = Usage.NONE;
+  /** The attempts that were tool rounds: more attempts, but not retries. */
+  private int toolRounds;
   private final Observers observers;
   /** The call as events name it; {@code null} when nobody observes (no events are made). */
   private final CallEvent.Call call;
@@ -173,7 +175,8 @@ public final class CallRecord {
     long permit = breaker == null ? 0 : breaker.acquire();
     if (permit != DefaultCircuitBreaker.REJECTED) {
       WaitSource last = history.isEmpty() ? null : history.get(history.size() - 1).waitSource();
-      stats.attemptStarted(last != null && last != WaitSource.REPAIR && last != WaitSource.FALLBACK);
+      stats.attemptStarted(last != null && last != WaitSource.REPAIR && last != WaitSource.FALLBACK
+          && last != WaitSource.TOOL_ROUND);
     }
     return permit;
   }
@@ -184,7 +187,19 @@ public final class CallRecord {
       breaker.onSuccess(permit, tookNanos);
     }
     add(null, status, tookNanos, Duration.ZERO, WaitSource.NONE, attemptUsage);
-    stats.succeeded(history.size());
+    stats.succeeded(history.size() - toolRounds);
+  }
+
+  /**
+   * An attempt succeeded with an answer that asks for tools: the breaker hears of a success, the
+   * history keeps a tool round, and the call goes on.
+   */
+  void toolRound(long permit, long tookNanos, int status, Usage attemptUsage) {
+    if (breaker != null) {
+      breaker.onSuccess(permit, tookNanos);
+    }
+    add(null, status, tookNanos, Duration.ZERO, WaitSource.TOOL_ROUND, attemptUsage);
+    toolRounds++;
   }
 
   /**

@@ -55,6 +55,11 @@ public final class StructuredReader {
     return v.isEmpty() && value != null ? new Result<>(value, List.of()) : new Result<>(null, v.list());
   }
 
+  /** {@code json} as one JSON value, decimals exact; {@code null} or missing when it is empty. */
+  static JsonNode tree(String json) throws JsonProcessingException {
+    return READER.readTree(json);
+  }
+
   /** The answer without a surrounding markdown code fence, if it has exactly one. */
   static String unfenced(String answer) {
     String s = answer.strip();

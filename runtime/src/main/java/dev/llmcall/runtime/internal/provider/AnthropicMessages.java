@@ -1,6 +1,7 @@
 package dev.llmcall.runtime.internal.provider;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmcall.runtime.ChatMessage;
 import dev.llmcall.runtime.ChatMessage.Role;
 import dev.llmcall.runtime.Image;
@@ -8,6 +9,7 @@ import dev.llmcall.runtime.ThinkingBlock;
 import dev.llmcall.runtime.ToolCall;
 import dev.llmcall.runtime.spi.ToolDefinition;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,11 +61,11 @@ final class AnthropicMessages {
   }
 
   private static void merged(JsonGenerator g, Prompt prompt) throws IOException {
-    List<ChatMessage> all = new ArrayList<>(prompt.conversation());
-    for (Prompt.Repair repair : prompt.repairs()) {
-      all.add(ChatMessage.assistant(repair.answer()));
-      all.add(ChatMessage.user(repair.feedback()));
-    }
+    List<ChatMessage> after = prompt.after();
+    List<ChatMessage> all = new ArrayList<>(prompt.history().size() + 2 + after.size());
+    all.addAll(prompt.history());
+    all.add(prompt.userMessage());
+    all.addAll(after);
     if (prompt.assistantPrefix() != null) {
       all.add(ChatMessage.assistant(prompt.assistantPrefix().stripTrailing()));
     }
@@ -144,8 +146,22 @@ final class AnthropicMessages {
       g.writeStringField("id", call.id());
       g.writeStringField("name", call.name());
       g.writeFieldName("input");
-      g.writeRawValue(call.arguments().isBlank() ? "{}" : call.arguments());
+      g.writeRawValue(input(call.arguments()));
       g.writeEndObject();
+    }
+  }
+
+  /**
+   * A tool call's arguments as a {@code tool_use} block's {@code input}, which must be an object:
+   * arguments that are not one (a streamed input cut short, which the tool loop answered with an
+   * error result) go back as an empty object, so the request stays well-formed.
+   */
+  private static String input(String arguments) {
+    try {
+      JsonNode node = Json.parse(arguments.getBytes(StandardCharsets.UTF_8));
+      return node != null && node.isObject() ? arguments : "{}";
+    } catch (IOException e) {
+      return "{}";
     }
   }
 

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Anthropic Messages events: {@code message_start} (model, input tokens), {@code
- * content_block_start/delta/stop} (text deltas; a {@code tool_use} block marks a tool call;
- * {@code thinking} and {@code redacted_thinking} blocks are reasoning, see {@link ThinkingBlocks}),
+ * content_block_start/delta/stop} (text deltas; a {@code tool_use} block and its {@code
+ * input_json_delta} pieces make a tool call, never text; {@code thinking} and {@code
+ * redacted_thinking} blocks are reasoning, see {@link ThinkingBlocks}),
  * {@code message_delta} (stop reason, output tokens), {@code message_stop}; {@code ping} and
  * unknown types are ignored, and {@code error} is an in-band error. Events are read in one pass of
  * Jackson's streaming parser, as OpenAI chunks are: no tree per event. Internal: not part of the
@@ -54,9 +55,11 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     if ("tool_use".equals(e.blockType)) {
       toolCall = true;
       content = true;
+      toolCalls.add(e.index, e.blockId, e.blockName, null);
     }
     if ("input_json_delta".equals(e.deltaType)) {
       toolCall = true;
+      toolCalls.add(e.index, null, null, e.partialJson); // a piece of the input; never text
     }
     think(e);
     String text = "text_delta".equals(e.deltaType) && e.deltaText != null && !e.deltaText.isEmpty()
@@ -108,6 +111,10 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     String thinking;
     String signature;
     String data;
+    /** A tool call's id and name, a piece of its input. */
+    String blockId;
+    String blockName;
+    String partialJson;
   }
 
   private static Event read(byte[] data, int length) {
@@ -118,10 +125,12 @@ final class AnthropicStreamAssembler extends StreamAssembler {
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-          if ("index".equals(field) && p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            e.index = p.getIntValue();
-          }
+        JsonToken value = p.nextToken();
+        if ("index".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+          e.index = p.getIntValue();
+          continue;
+        }
+        if (value != JsonToken.START_OBJECT) {
           p.skipChildren();
           continue;
         }
@@ -159,6 +168,17 @@ final class AnthropicStreamAssembler extends StreamAssembler {
     }
   }
 
+  /** A tool call's string members: a {@code tool_use} block's id and name, a piece of its input. */
+  private static void toolCallMember(Event e, String object, String field, String text) {
+    if (object.equals("content_block") && "id".equals(field)) {
+      e.blockId = text;
+    } else if (object.equals("content_block") && "name".equals(field)) {
+      e.blockName = text;
+    } else if (object.equals("delta") && "partial_json".equals(field)) {
+      e.partialJson = text;
+    }
+  }
+
   /** The members of a {@code content_block}, a {@code delta} or a {@code usage} object. */
   private static void members(JsonParser p, Event e, String object) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -190,6 +210,8 @@ final class AnthropicStreamAssembler extends StreamAssembler {
           e.signature = text;
         } else if ("data".equals(field)) {
           e.data = text;
+        } else {
+          toolCallMember(e, object, field, text);
         }
       } else {
         p.skipChildren();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.ThinkingBlock;
+import dev.llmcall.runtime.ToolCall;
 import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.spi.CallSite;
@@ -13,6 +14,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Anthropic Messages: {@code POST {base}/v1/messages} with {@code x-api-key} and
@@ -110,6 +112,16 @@ enum AnthropicWire implements ProviderWire {
 
   @Override
   public Decoded decode(byte[] body) {
+    return decode(body, null);
+  }
+
+  /**
+   * The text blocks are the answer's text and the {@code tool_use} blocks its tool calls, except
+   * the structured result's answer tool (named as {@code asked}'s output), whose input is the
+   * answer, as JSON text.
+   */
+  @Override
+  public Decoded decode(byte[] body, Prompt asked) {
     JsonNode root;
     try {
       root = Json.parse(body);
@@ -120,15 +132,20 @@ enum AnthropicWire implements ProviderWire {
     if (!content.isArray()) {
       return new Decoded.Failure(Classification.unreadable("the response has no content"));
     }
+    String answerTool = asked == null || asked.output() == null ? null : asked.output().name();
     StringBuilder text = new StringBuilder();
+    List<ToolCall> toolCalls = List.of();
     for (JsonNode block : content) {
       String type = Json.text(block, "type");
       if ("text".equals(type)) {
         text.append(block.path("text").asText(""));
+      } else if ("tool_use".equals(type) && !Objects.equals(answerTool, Json.text(block, "name"))) {
+        toolCalls = toolCall(toolCalls, block);
       } else if ("tool_use".equals(type)) {
         // A forced tool's input is the structured answer: it becomes the text, as JSON.
         text.setLength(0);
         text.append(block.path("input").toString());
+        toolCalls = List.of();
         break;
       }
     }
@@ -143,7 +160,7 @@ enum AnthropicWire implements ProviderWire {
         usage(usage),
         null,
         ThinkingBlocks.text(thinking),
-        List.of(),
+        toolCalls,
         thinking));
   }
 
@@ -166,6 +183,17 @@ enum AnthropicWire implements ProviderWire {
       }
     }
     return blocks == null ? List.of() : blocks;
+  }
+
+  /** {@code calls} and the call of a {@code tool_use} block. */
+  private static List<ToolCall> toolCall(List<ToolCall> calls, JsonNode block) {
+    List<ToolCall> more = new ArrayList<>(calls);
+    String id = Json.text(block, "id");
+    String name = Json.text(block, "name");
+    JsonNode input = block.path("input");
+    more.add(new ToolCall(id == null ? "toolu_" + calls.size() : id, name == null ? "" : name,
+        input.isMissingNode() ? "{}" : input.toString()));
+    return more;
   }
 
   /** Anthropic reports cache reads and writes beside {@code input_tokens}; they are prompt tokens. */

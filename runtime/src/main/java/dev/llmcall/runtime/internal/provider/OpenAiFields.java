@@ -27,6 +27,8 @@ final class OpenAiFields {
   String content;
   String refusal;
   boolean toolCall;
+  /** The tool calls, or their fragments in a chunk; {@code null} when there are none. */
+  ToolCallParts toolCalls;
   /**
    * The reasoning text (the {@code reasoning_content} of DeepSeek, xAI's grok-3-mini and older
    * vLLM; the {@code reasoning} of OpenRouter, Ollama and newer vLLM), or {@code null}: content,
@@ -141,14 +143,56 @@ final class OpenAiFields {
     }
   }
 
-  /** Whether the array the parser is on has an element; the parser ends on the array's end. */
-  private static boolean nonEmptyArray(JsonParser p) throws IOException {
-    boolean any = false;
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-      any = true;
-      p.skipChildren();
+  /**
+   * Reads the {@code tool_calls} array the parser is on, each element a whole call (a message's)
+   * or a fragment of one (a delta's: {@code index}, then {@code id} and {@code function.name}
+   * first, {@code function.arguments} in pieces); whether it had an element. The parser ends on
+   * the array's end.
+   */
+  private boolean toolCalls(JsonParser p) throws IOException {
+    int position = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), position++) {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      int index = position;
+      String id = null;
+      String[] function = new String[2]; // name, arguments
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("index") && value == JsonToken.VALUE_NUMBER_INT) {
+          index = p.getIntValue();
+        } else if (field.equals("id") && value == JsonToken.VALUE_STRING) {
+          id = p.getText();
+        } else if (field.equals("function") && value == JsonToken.START_OBJECT) {
+          function(p, function);
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (toolCalls == null) {
+        toolCalls = new ToolCallParts();
+      }
+      toolCalls.add(index, id, function[0], function[1]);
     }
-    return any;
+    return position > 0;
+  }
+
+  /** A tool call's {@code function}: its name and (a piece of) its arguments. */
+  private static void function(JsonParser p, String[] nameAndArguments) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (field.equals("name") && value == JsonToken.VALUE_STRING) {
+        nameAndArguments[0] = p.getText();
+      } else if (field.equals("arguments") && value == JsonToken.VALUE_STRING) {
+        nameAndArguments[1] = p.getText();
+      } else {
+        p.skipChildren();
+      }
+    }
   }
 
   private void message(JsonParser p) throws IOException {
@@ -157,7 +201,7 @@ final class OpenAiFields {
       JsonToken value = p.nextToken();
       switch (field) {
         case "tool_calls": // some compatible servers send an empty list with every delta
-          toolCall |= value == JsonToken.START_ARRAY ? nonEmptyArray(p) : value == JsonToken.START_OBJECT;
+          toolCall |= value == JsonToken.START_ARRAY ? toolCalls(p) : value == JsonToken.START_OBJECT;
           break;
         case "function_call":
           toolCall |= value == JsonToken.START_OBJECT;

@@ -30,12 +30,8 @@ final class OpenAiMessages {
     } else {
       message(g, prompt.userMessage());
     }
-    for (ChatMessage m : prompt.rounds()) {
+    for (ChatMessage m : prompt.after()) {
       message(g, m);
-    }
-    for (Prompt.Repair repair : prompt.repairs()) {
-      Json.message(g, "assistant", repair.answer());
-      Json.message(g, "user", repair.feedback());
     }
     if (prompt.assistantPrefix() != null) {
       // Chat Completions has no assistant prefill: show what was said, then ask to go on.

@@ -38,6 +38,9 @@ final class OpenAiStreamAssembler extends StreamAssembler {
     }
     rawFinish = chunk.finishReason != null ? chunk.finishReason : rawFinish;
     toolCall |= chunk.toolCall;
+    if (chunk.toolCalls != null) {
+      toolCalls.addAll(chunk.toolCalls); // fragments, assembled by index; never text
+    }
     if (chunk.refusal != null && !chunk.refusal.isEmpty()) {
       refusal.append(chunk.refusal);
     }

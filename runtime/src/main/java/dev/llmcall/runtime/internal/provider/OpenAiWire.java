@@ -104,15 +104,16 @@ enum OpenAiWire implements ProviderWire {
     }
     // A refusal (with finish_reason stop) or a content_filter stop is a result here; the engine
     // decides whether the method's return type can hold it.
-    return new Decoded.Success(new Completion(
+    Completion c = new Completion(
         answer.content == null ? "" : answer.content,
         answer.model == null ? "" : answer.model,
         FinishReason.fromProvider(answer.finishReason),
         answer.usage(),
         answer.refusal,
         answer.reasoning,
-        List.of(),
-        List.of()));
+        answer.toolCalls == null ? List.of() : answer.toolCalls.calls(),
+        List.of());
+    return new Decoded.Success(c);
   }
 
   @Override

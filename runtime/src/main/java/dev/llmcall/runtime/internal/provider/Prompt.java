@@ -34,8 +34,11 @@ public record Prompt(
     StructuredOutput<?> output, Tools tools, List<ChatMessage> rounds, List<Repair> repairs,
     String assistantPrefix, String continueInstruction) {
 
-  /** One answer that did not fit, and what the model was told about it. */
-  record Repair(String answer, String feedback) {}
+  /**
+   * One answer that did not fit, and what the model was told about it, after the first {@code
+   * afterRounds} messages of the tool rounds.
+   */
+  record Repair(String answer, String feedback, int afterRounds) {}
 
   public Prompt {
     Objects.requireNonNull(user, "user == null");
@@ -63,12 +66,24 @@ public record Prompt(
     return images.isEmpty() ? ChatMessage.user(user) : ChatMessage.user(user, images);
   }
 
-  /** The messages this prompt sends after the system prompt, repairs and continuation aside. */
-  public List<ChatMessage> conversation() {
-    List<ChatMessage> all = new ArrayList<>(history.size() + 1 + rounds.size());
-    all.addAll(history);
-    all.add(userMessage());
-    all.addAll(rounds);
+  /**
+   * The messages after the user message, in the order they happened: the tool rounds and the
+   * repairs (each answer sent back, then its feedback); the continuation aside.
+   */
+  public List<ChatMessage> after() {
+    if (repairs.isEmpty()) {
+      return rounds;
+    }
+    List<ChatMessage> all = new ArrayList<>(rounds.size() + 2 * repairs.size());
+    int r = 0;
+    for (Repair repair : repairs) {
+      while (r < repair.afterRounds()) {
+        all.add(rounds.get(r++));
+      }
+      all.add(ChatMessage.assistant(repair.answer()));
+      all.add(ChatMessage.user(repair.feedback()));
+    }
+    all.addAll(rounds.subList(r, rounds.size()));
     return all;
   }
 
@@ -93,7 +108,7 @@ public record Prompt(
   /** This prompt, with one more answer sent back to be corrected. */
   public Prompt repairing(String answer, String feedback) {
     List<Repair> more = new ArrayList<>(repairs);
-    more.add(new Repair(answer, feedback));
+    more.add(new Repair(answer, feedback, rounds.size()));
     return new Prompt(system, history, user, images, stream, output, tools, rounds, more,
         assistantPrefix, continueInstruction);
   }

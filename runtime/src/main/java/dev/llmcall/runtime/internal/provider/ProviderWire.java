@@ -93,6 +93,15 @@ public interface ProviderWire {
    */
   Decoded decode(byte[] body);
 
+  /**
+   * {@link #decode(byte[])} for a body that answers {@code asked}: a wire whose structured result
+   * comes as a tool call (Anthropic's answer tool) tells it apart from the tools the model asks
+   * for here.
+   */
+  default Decoded decode(byte[] body, Prompt asked) {
+    return decode(body);
+  }
+
   /** A new assembler for one streamed attempt's events, in this wire's format. */
   StreamAssembler newStreamAssembler();
 

@@ -46,6 +46,9 @@ public abstract class StreamAssembler {
   /** The reasoning received, made on its first piece; and the piece of the last event. */
   private StringBuilder reasoning;
   private String reasoningDelta;
+  /** The tool calls asked for, assembled from their fragments. */
+  final ToolCallParts toolCalls = new ToolCallParts();
+
 
   /**
    * Applies one event and returns the text it carried, or {@code null} if none.
@@ -105,7 +108,7 @@ public abstract class StreamAssembler {
   public final Completion completion(String text) {
     Usage usage = usage();
     return new Completion(text, model, FinishReason.fromProvider(rawFinish),
-        usage == null ? Usage.NONE : usage, refusal(), reasoning(), List.of(), thinking());
+        usage == null ? Usage.NONE : usage, refusal(), reasoning(), toolCalls.calls(), thinking());
   }
 
   /** Notes a piece of reasoning of the event being applied: content, never text. */

@@ -12,6 +12,8 @@ final class ReceivedText {
 
   private final StringBuilder text = new StringBuilder();
   private final ChunkChannel channel;
+  /** Where the current tool round's text starts: 0 until the call makes a tool round. */
+  private int roundStart;
 
   ReceivedText(ChunkChannel channel) {
     this.channel = channel;
@@ -41,6 +43,21 @@ final class ReceivedText {
       text.append(fresh);
       channel.offer(fresh);
     }
+  }
+
+  /** A tool round ended: the text that comes next is the next round's. */
+  void newRound() {
+    roundStart = text.length();
+  }
+
+  /** The current round's text: the answer's, or the text before its tool calls. */
+  String round() {
+    return text.substring(roundStart);
+  }
+
+  /** Whether the current round has no text yet. */
+  boolean roundEmpty() {
+    return text.length() == roundStart;
   }
 
   boolean isEmpty() {

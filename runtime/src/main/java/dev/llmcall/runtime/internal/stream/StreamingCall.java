@@ -39,7 +39,8 @@ public final class StreamingCall implements HttpTransport.Live {
   private final CallContext context;
   private final StreamTimeouts timeouts;
   private final ChunkChannel channel;
-  private final Prompt base;
+  /** What the current round asks: the first prompt, then each tool round's. */
+  private Prompt base;
   private final ReceivedText received;
   private final Hedge hedge;
   private int events;
@@ -431,16 +432,35 @@ public final class StreamingCall implements HttpTransport.Live {
     raceEnded(ex);
     received.flush(ex);
     ex.ended = true;
+    Completion c = completion(ex);
     LlmResponse<String> response;
     try {
-      response = attempts.succeeded(completion(ex), base, 200, ex.requestId,
-          ex.assembler.usage());
-    } catch (LlmException filtered) { // a refusal or content filter, where the shape cannot hold it
-      end(withState(filtered));
+      Prompt next = attempts.toolRound(c, base, 200, ex.requestId, ex.assembler.usage());
+      if (next != null) {
+        reasoningBefore = c.reasoning(); // the response's reasoning is every round's, as read
+        nextRound(next);
+        return;
+      }
+      response = attempts.succeeded(c, base, 200, ex.requestId, ex.assembler.usage());
+    } catch (LlmException e) {
+      // The tool rounds ran out, a tool failed the call, or a refusal or content filter came
+      // where the shape cannot hold it.
+      end(withState(e));
       return;
     }
     finish();
     channel.complete(response);
+  }
+
+  /**
+   * A tool round's tools ran: the same stream goes on with the next round's attempt, sent at once.
+   * A failure before that round's content is retried from scratch, as a first round's is.
+   */
+  private void nextRound(Prompt next) {
+    base = next;
+    received.newRound();
+    toolCallSeen = false;
+    attempt(next);
   }
 
   private void attemptFailed(StreamExchange ex, Classification c, int status, Throwable cause) {
@@ -452,8 +472,9 @@ public final class StreamingCall implements HttpTransport.Live {
     ex.cancel();
     toolCallSeen |= ex.assembler.toolCall();
     reasoningBefore = joined(reasoningBefore, ex.assembler.reasoning());
-    boolean content = !received.isEmpty() || ex.assembler.content();
-    boolean resumable = site.resumeStream() && !toolCallSeen && !received.isEmpty();
+    // What counts is this round's: the text of a round before a tool round is not this one's.
+    boolean content = !received.roundEmpty() || ex.assembler.content();
+    boolean resumable = site.resumeStream() && !toolCallSeen && !received.roundEmpty();
     Attempts.Decision d = attempts.failed(c, status, ex.requestId, cause, ex.assembler.usage(),
         new Attempts.Received(content, resumable, received.toString(), ex.assembler.refusal(),
             stateFor(true)));
@@ -463,18 +484,18 @@ public final class StreamingCall implements HttpTransport.Live {
       end(d.end());
     } else {
       Prompt next = d.resume()
-          ? base.resumedAfter(received.toString(), ContinueInstruction.forPrompt(base.user()))
+          ? base.resumedAfter(received.round(), ContinueInstruction.forPrompt(base.user()))
           : base;
       attempts.later(d.delay(), () -> attemptLocked(next));
     }
   }
 
   /**
-   * The ended attempt's completion, with the full text and, after a resume, the reasoning of
-   * every attempt: the reader was handed all of it.
+   * The ended attempt's completion, with the round's full text and, after a resume, the reasoning
+   * of every attempt: the reader was handed all of it.
    */
   private Completion completion(StreamExchange ex) {
-    Completion c = ex.assembler.completion(received.toString());
+    Completion c = ex.assembler.completion(received.round());
     return reasoningBefore == null ? c : c.withReasoning(joined(reasoningBefore, c.reasoning()));
   }
 

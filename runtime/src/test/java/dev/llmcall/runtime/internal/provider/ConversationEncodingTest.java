@@ -112,4 +112,31 @@ class ConversationEncodingTest {
     assertEquals("Person", body.get("tools").get(1).get("name").asText());
     assertEquals("any", body.get("tool_choice").get("type").asText());
   }
+
+  @Test
+  void repairsAndToolRoundsGoInTheOrderTheyHappened() throws Exception {
+    Prompt p = Prompt.of(Request.of(null, "Who?").tools(TOOLS), false, null)
+        .withRound(ChatMessage.assistant("", List.of(new ToolCall("c1", "forecast", "{}")), List.of()),
+            List.of(ChatMessage.toolResult("c1", "sunny", false)))
+        .repairing("{\"bad\":1}", "$.name: required")
+        .withRound(ChatMessage.assistant("", List.of(new ToolCall("c2", "forecast", "{}")), List.of()),
+            List.of(ChatMessage.toolResult("c2", "rain", false)));
+    JsonNode m = encode(ProviderConfig.Wire.OPENAI_CHAT, p).get("messages");
+    assertEquals(List.of("user", "assistant", "tool", "assistant", "user", "assistant", "tool"),
+        roles(m));
+    assertEquals("{\"bad\":1}", m.get(3).get("content").asText());
+    assertEquals("c2", m.get(6).get("tool_call_id").asText());
+    JsonNode a = encode(ProviderConfig.Wire.ANTHROPIC_MESSAGES, p).get("messages");
+    assertEquals(List.of("user", "assistant", "user", "assistant", "user", "assistant", "user"),
+        roles(a));
+    assertEquals("tool_result", a.get(2).get("content").get(0).get("type").asText());
+    assertEquals("$.name: required", a.get(4).get("content").get(0).get("text").asText());
+    assertEquals(4, p.rounds().size(), "the repair is not a tool round, nor part of the turn");
+  }
+
+  private static List<String> roles(JsonNode messages) {
+    List<String> roles = new java.util.ArrayList<>();
+    messages.forEach(n -> roles.add(n.get("role").asText()));
+    return roles;
+  }
 }
