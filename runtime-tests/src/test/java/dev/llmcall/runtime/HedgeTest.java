@@ -1,6 +1,7 @@
 package dev.llmcall.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.llmcall.runtime.Attempt.WaitSource;
@@ -8,6 +9,9 @@ import dev.llmcall.runtime.spi.BoundCall;
 import dev.llmcall.runtime.spi.CallSite;
 import dev.llmcall.runtime.spi.CallSite.Fallback;
 import dev.llmcall.runtime.spi.CallSite.Hedge;
+import dev.llmcall.runtime.spi.Request;
+import dev.llmcall.runtime.spi.ToolDefinition;
+import dev.llmcall.runtime.spi.Tools;
 import dev.llmcall.testkit.FakeLlmServer;
 import dev.llmcall.testkit.FakeReply;
 import dev.llmcall.testkit.VirtualScheduler;
@@ -110,6 +114,8 @@ class HedgeTest {
     assertEquals("k-secondary", secondary.takeRequest().header("x-api-key"));
     assertEquals(1, metrics().hedges());
     assertEquals(1, metrics().hedgesWon());
+    assertEquals(0, metrics().successesAfterRetry(), "a lost race is no failure retried");
+    assertEquals(2, metrics().attempts());
     // the loser's breaker permit went back uncounted, the winner's counted once
     assertEquals(0, runtime.circuitBreaker("openai").metrics().callsInWindow());
     assertEquals(1, runtime.circuitBreaker("anthropic").metrics().callsInWindow());
@@ -198,9 +204,8 @@ class HedgeTest {
     LlmStream s = bind(story()).stream(null, "tell me");
     time.advance(AFTER.minusMillis(300));
     sweepsRan();
-    assertEquals(0, secondary.requestCount());
+    assertNoHedge("the delay did not pass");
     s.close();
-    assertEquals(0, metrics().hedges());
   }
 
   @Test
@@ -211,7 +216,21 @@ class HedgeTest {
     assertEquals("first ", it.next());
     time.advance(AFTER.multipliedBy(3));
     sweepsRan();
-    assertEquals(0, secondary.requestCount(), "a stream with content is never hedged");
+    assertNoHedge("a stream with content is never hedged");
+    s.close();
+  }
+
+  @Test
+  void noHedgeAfterAToolCall() {
+    Tools tools = Tools.of(List.of(ToolDefinition.of("forecast", "The forecast for a city",
+        "{\"type\":\"object\"}")), (name, args, v) -> "rain");
+    primary.enqueue(FakeReply.toolCall("call_1", "forecast", "{\"city\":\"Paris\"}"))
+        .enqueue(STALLED); // the next round, after the tool ran, has no first token
+    LlmStream s = bind(story()).stream(Request.of(null, "Umbrella?").tools(tools));
+    awaitTrue(() -> primary.requestCount() == 2);
+    time.advance(AFTER.multipliedBy(3));
+    sweepsRan();
+    assertNoHedge("a tool call is content: no hedge after it");
     s.close();
   }
 
@@ -222,7 +241,7 @@ class HedgeTest {
     LlmStream s = bind(alone).stream(null, "tell me");
     time.advance(AFTER.multipliedBy(3));
     sweepsRan();
-    assertEquals(0, secondary.requestCount());
+    assertNoHedge("no next target");
     s.close();
   }
 
@@ -238,12 +257,14 @@ class HedgeTest {
       streams.add(c.stream(null, "call " + i));
     }
     time.advance(AFTER);
-    awaitTrue(() -> secondary.requestCount() == calls / 10);
-    sweepsRan();
+    for (int i = 0; i < calls / 10; i++) {
+      secondary.takeRequest();
+    }
     time.advance(Duration.ofMillis(500));
     sweepsRan();
 
-    assertEquals(calls / 10, secondary.requestCount(), "10% of 40 calls");
+    assertNoHedge("10% of 40 calls: 4 hedges, no more");
+    assertEquals(calls / 10, secondary.requestCount());
     assertEquals(calls / 10, metrics().hedges());
     streams.forEach(LlmStream::close);
   }
@@ -276,6 +297,15 @@ class HedgeTest {
     Stream<String> text = bind(story()).textStream(null, "tell me");
     time.advance(AFTER);
     assertEquals("as text", String.join("", text.toList()));
+  }
+
+  /**
+   * No further request reaches the next target: a hedge starts on the runtime's threads, so this
+   * waits a moment of real time for one that must not come.
+   */
+  private void assertNoHedge(String why) {
+    assertThrows(IllegalStateException.class, () -> secondary.takeRequest(Duration.ofMillis(300)),
+        why);
   }
 
   /** Lets one more sweep of the stream clocks run on virtual time. */

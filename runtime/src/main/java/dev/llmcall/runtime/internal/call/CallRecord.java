@@ -40,6 +40,8 @@ public final class CallRecord {
   private Usage usage = Usage.NONE;
   /** The attempts that were tool rounds: more attempts, but not retries. */
   private int toolRounds;
+  /** The attempts that lost a hedge's race: more attempts, but no failures retried. */
+  private int racesLost;
   private final Observers observers;
   /** The call as events name it; {@code null} when nobody observes (no events are made). */
   private final CallEvent.Call call;
@@ -187,7 +189,7 @@ public final class CallRecord {
       breaker.onSuccess(permit, tookNanos);
     }
     add(null, status, tookNanos, Duration.ZERO, WaitSource.NONE, attemptUsage);
-    stats.succeeded(history.size() - toolRounds);
+    stats.succeeded(history.size() - toolRounds - racesLost);
   }
 
   /**
@@ -290,6 +292,8 @@ public final class CallRecord {
     }
     if (failure != null) {
       stats.attemptFailed(failure.category());
+    } else {
+      racesLost++;
     }
     add(failure == null ? ErrorCategory.TIMEOUT : failure.category(), status, tookNanos,
         Duration.ZERO, WaitSource.HEDGE, attemptUsage, raced.endpoint().provider(),
