@@ -31,7 +31,8 @@ public class LlmAssistant implements Assistant {
 
   private static final CallSite STORY = CallSite.of("Assistant.story", "openai", "gpt-4o-mini")
       .circuitBreaker("openai")
-      .fallback(CallSite.Fallback.of("assistant", Target.of("anthropic", "claude-haiku-4-5")));
+      .fallback(CallSite.Fallback.of("assistant", Target.of("anthropic", "claude-haiku-4-5")))
+      .hedge(CallSite.Hedge.afterMillis(2000L).percentile(95));
 
   private final BoundCall summarize;
 

@@ -2,6 +2,7 @@ package com.example;
 
 import dev.llmcall.annotations.CircuitBreaker;
 import dev.llmcall.annotations.Fallback;
+import dev.llmcall.annotations.Hedge;
 import dev.llmcall.annotations.LlmCall;
 import dev.llmcall.annotations.LlmClient;
 import dev.llmcall.runtime.LlmStream;
@@ -23,7 +24,8 @@ public interface Assistant {
       on = {Fallback.On.SERVER_ERROR, Fallback.On.CIRCUIT_OPEN, Fallback.On.CONTEXT_LENGTH})
   String read(String text);
 
-  /** A stream falls back before its first token. */
+  /** A stream falls back before its first token, and is hedged when that token is late. */
   @LlmCall(prompt = "Tell a story about {topic}")
+  @Hedge(afterMillis = 2000, percentile = 95)
   LlmStream story(String topic);
 }

@@ -57,6 +57,9 @@ import java.util.function.ToLongFunction;
  *   <li>{@code llmcall.client.shaping.waits} and {@code llmcall.client.shaping.rejections}:
  *       counters, for the whole runtime, of the waits for a provider's rate budget or bulkhead
  *       and of the calls that failed at once instead ({@link dev.llmcall.runtime.RateShaping});
+ *   <li>{@code llmcall.client.hedges} and {@code llmcall.client.hedges.won}: counters, for the
+ *       whole runtime, of hedged streams and of the hedges that became the stream ({@code
+ *       CallSite.Hedge}); an attempt that lost the race is no retry;
  *   <li>{@code llmcall.client.cost}: a counter of US dollars at the runtime's price table, every
  *       attempt of a call counted, failed and repaired ones included, with the call's GenAI tags
  *       (calls to a model without a price add nothing);
@@ -76,6 +79,8 @@ public final class LlmcallMetrics implements CallEventListener {
   static final String REPAIRS = "llmcall.client.repairs";
   static final String SHAPING_WAITS = "llmcall.client.shaping.waits";
   static final String SHAPING_REJECTIONS = "llmcall.client.shaping.rejections";
+  static final String HEDGES = "llmcall.client.hedges";
+  static final String HEDGES_WON = "llmcall.client.hedges.won";
   static final String BREAKER_STATE = "llmcall.circuit_breaker.state";
   static final String BREAKER_TRANSITIONS = "llmcall.circuit_breaker.transitions";
   static final String METHOD = "llmcall.method";
@@ -100,14 +105,24 @@ public final class LlmcallMetrics implements CallEventListener {
     Objects.requireNonNull(registry, "registry == null");
     LlmcallMetrics metrics = new LlmcallMetrics(runtime, registry);
     runtime.circuitBreakers().forEach(metrics::watch);
-    FunctionCounter.builder(SHAPING_WAITS, runtime, r -> sum(r, CallMetrics::shapingWaits))
-        .description("Waits before an attempt for a provider's rate budget or bulkhead")
-        .register(registry);
-    FunctionCounter.builder(SHAPING_REJECTIONS, runtime, r -> sum(r, CallMetrics::shapingRejections))
-        .description("Calls failed at once as RATE_LIMIT instead of waiting for budget or bulkhead")
-        .register(registry);
+    count(runtime, registry, SHAPING_WAITS, CallMetrics::shapingWaits,
+        "Waits before an attempt for a provider's rate budget or bulkhead");
+    count(runtime, registry, SHAPING_REJECTIONS, CallMetrics::shapingRejections,
+        "Calls failed at once as RATE_LIMIT instead of waiting for budget or bulkhead");
+    count(runtime, registry, HEDGES, CallMetrics::hedges,
+        "Streams also sent to the next target of their chain, their first token late");
+    count(runtime, registry, HEDGES_WON, CallMetrics::hedgesWon,
+        "Hedges that delivered content first and became the stream");
     runtime.addListener(metrics);
     return metrics;
+  }
+
+  /** A counter of the whole runtime that reads {@code counter} of every method when scraped. */
+  private static void count(LlmRuntime runtime, MeterRegistry registry, String name,
+      ToLongFunction<CallMetrics> counter, String description) {
+    FunctionCounter.builder(name, runtime, r -> sum(r, counter))
+        .description(description)
+        .register(registry);
   }
 
   @Override
@@ -125,7 +140,7 @@ public final class LlmcallMetrics implements CallEventListener {
     registry.counter(ATTEMPTS, call.and("outcome", a.succeeded() ? "success" : lower(a.failure())))
         .increment();
     if (!a.succeeded() && a.waitSource() != Attempt.WaitSource.NONE
-        && a.waitSource() != Attempt.WaitSource.REPAIR) {
+        && a.waitSource() != Attempt.WaitSource.REPAIR && a.waitSource() != Attempt.WaitSource.HEDGE) {
       registry.counter(RETRIES, call.and(GenAi.ERROR_TYPE, lower(a.failure()))
           .and("llmcall.wait.source", lower(a.waitSource()))).increment();
     }

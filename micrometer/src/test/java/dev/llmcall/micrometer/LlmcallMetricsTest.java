@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.llmcall.runtime.Attempt;
+import dev.llmcall.runtime.CallEvent;
 import dev.llmcall.runtime.CircuitBreakerConfig;
+import dev.llmcall.runtime.ErrorCategory;
 import dev.llmcall.runtime.LlmException;
 import dev.llmcall.runtime.LlmRuntime;
 import dev.llmcall.runtime.ModelPrice;
@@ -185,5 +188,18 @@ class LlmcallMetricsTest {
     call("none").text(null, "waits 20 s");
     assertEquals(1, registry.get(LlmcallMetrics.SHAPING_WAITS).functionCounter().count());
     assertEquals(0, registry.get(LlmcallMetrics.SHAPING_REJECTIONS).functionCounter().count());
+  }
+
+  @Test
+  void hedgesAreCountedAndTheirLosersAreNoRetries() {
+    assertEquals(0, registry.get(LlmcallMetrics.HEDGES).functionCounter().count());
+    assertEquals(0, registry.get(LlmcallMetrics.HEDGES_WON).functionCounter().count());
+    Attempt lost = new Attempt(1, ErrorCategory.TIMEOUT, 0, Duration.ofSeconds(2), Duration.ZERO,
+        Attempt.WaitSource.HEDGE, null, "openai", "gpt-4o-mini");
+    SimpleMeterRegistry own = new SimpleMeterRegistry();
+    LlmcallMetrics.bind(runtime, own).onAttemptEnded(new CallEvent.AttemptEnded(
+        new CallEvent.Call("A.b", "openai", "gpt-4o-mini", "id", null), lost));
+    assertEquals(1, own.get(LlmcallMetrics.ATTEMPTS).tags("outcome", "timeout").counter().count());
+    assertTrue(own.find(LlmcallMetrics.RETRIES).counters().isEmpty(), "a lost race is no retry");
   }
 }

@@ -4,6 +4,7 @@ import dev.llmcall.annotations.CircuitBreaker;
 import dev.llmcall.annotations.Description;
 import dev.llmcall.annotations.ImageInput;
 import dev.llmcall.annotations.Fallback;
+import dev.llmcall.annotations.Hedge;
 import dev.llmcall.annotations.LlmCall;
 import dev.llmcall.annotations.LlmClient;
 import dev.llmcall.annotations.Retry;
@@ -32,6 +33,7 @@ final class AnnotationValues {
   static final String TOOL = Tool.class.getCanonicalName();
   static final String IMAGE_INPUT = ImageInput.class.getCanonicalName();
   static final String FALLBACK = Fallback.class.getCanonicalName();
+  static final String HEDGE = Hedge.class.getCanonicalName();
   /** The numeric members of {@code @Retry}, each overriding one value of the named policy. */
   static final List<String> RETRY_NUMBERS = List.of("maxAttempts", "initialDelayMillis",
       "multiplier", "maxDelayMillis", "jitter", "maxRetryAfterMillis", "timeoutMillis");
@@ -138,6 +140,15 @@ final class AnnotationValues {
         .anyMatch(m -> m.getSimpleName().contentEquals("on"));
     return new FallbackModel(name, targets, on, !onWritten,
         to.map(Setting::source).orElse(ref), false);
+  }
+
+  /** A {@code @Hedge}: its delay and percentile, with their places. */
+  HedgeModel hedge(Element element, AnnotationMirror hedge) {
+    SourceRef ref = SourceRef.of(element, hedge);
+    return new HedgeModel(
+        get(element, hedge, "afterMillis", Long.class).orElseGet(() -> new Setting<>(0L, ref, false)),
+        get(element, hedge, "percentile", Integer.class).orElseGet(() -> new Setting<>(0, ref, false)),
+        ref, false);
   }
 
   /** {@link #get} for a string member, empty also if the string is empty ("not set here"). */

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * @param maxToolRounds {@code maxToolRounds}, if set to anything but 0 (#12)
  * @param failOnToolError {@code failOnToolError}, if true (#12)
  * @param fallback the {@code @Fallback} chain of the method, or else of its interface
+ * @param hedge the {@code @Hedge} of the method, or else of its interface; the interface's
+ *     reaches only streaming methods with a chain, so only the method's own can be misplaced
  * @param source the method and its {@code @LlmCall} annotation
  */
 record CallModel(
@@ -45,6 +47,7 @@ record CallModel(
     Optional<Setting<Integer>> maxToolRounds,
     Optional<Setting<Boolean>> failOnToolError,
     Optional<FallbackModel> fallback,
+    Optional<HedgeModel> hedge,
     SourceRef source) {
 
   CallModel {
@@ -68,6 +71,7 @@ record CallModel(
       throw new IllegalArgumentException("failOnToolError is present only when true");
     }
     Objects.requireNonNull(fallback, "fallback == null");
+    Objects.requireNonNull(hedge, "hedge == null");
     Objects.requireNonNull(source, "source == null");
     if (source.annotation() == null) {
       throw new IllegalArgumentException("source needs the @LlmCall annotation");

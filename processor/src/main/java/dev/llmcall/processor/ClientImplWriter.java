@@ -52,6 +52,7 @@ final class ClientImplWriter {
   private static final ClassName RETRY_OVERRIDES = RuntimeNames.RETRY_OVERRIDES;
   private static final ClassName FALLBACK = RuntimeNames.FALLBACK;
   private static final ClassName FALLBACK_ON = RuntimeNames.FALLBACK_ON;
+  private static final ClassName HEDGE = RuntimeNames.HEDGE;
   private static final ClassName TARGET = RuntimeNames.TARGET;
   private static final ClassName RUNTIME = RuntimeNames.LLM_RUNTIME;
   private static final ClassName RESPONSE = RuntimeNames.LLM_RESPONSE;
@@ -163,6 +164,7 @@ final class ClientImplWriter {
     call.resumeStream().ifPresent(r -> code.add("\n.resumeStream($L)", true));
     call.circuitBreakerName().ifPresent(b -> code.add("\n.circuitBreaker($S)", b));
     call.fallback().ifPresent(f -> code.add("\n.fallback($L)", fallback(f)));
+    call.hedge().ifPresent(h -> code.add("\n.hedge($L)", hedge(h)));
     return code.add("$<$<").build();
   }
 
@@ -183,6 +185,13 @@ final class ClientImplWriter {
           .collect(CodeBlock.joining(", ")));
     }
     return (oneLine ? code : code.add("$<$<")).build();
+  }
+
+  /** A hedge: {@code CallSite.Hedge.afterMillis(2000L)}, then {@code .percentile(95)} if set. */
+  private static CodeBlock hedge(HedgeModel hedge) {
+    CodeBlock after = CodeBlock.of("$T.afterMillis($LL)", HEDGE, hedge.afterMillis().value());
+    int percentile = hedge.percentile().value();
+    return percentile == 0 ? after : CodeBlock.of("$L.percentile($L)", after, percentile);
   }
 
   private static MethodSpec constructor(ParameterSpec runtime, List<Binding> bindings) {

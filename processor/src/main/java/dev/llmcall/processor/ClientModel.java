@@ -109,6 +109,7 @@ record ClientModel(
    * @param resumeStream {@code resumeStream} on the interface's {@code @Retry}, if true
    * @param circuitBreaker {@code @CircuitBreaker(provider)} on the interface
    * @param fallback {@code @Fallback} on the interface
+   * @param hedge {@code @Hedge} on the interface
    */
   record Defaults(
       Optional<Setting<String>> provider,
@@ -118,7 +119,8 @@ record ClientModel(
       List<Setting<CallModel.RetryOverride>> retryOverrides,
       Optional<Setting<Boolean>> resumeStream,
       Optional<Setting<String>> circuitBreaker,
-      Optional<FallbackModel> fallback) {
+      Optional<FallbackModel> fallback,
+      Optional<HedgeModel> hedge) {
 
     Defaults {
       Objects.requireNonNull(provider, "provider == null");
@@ -129,6 +131,7 @@ record ClientModel(
       Objects.requireNonNull(resumeStream, "resumeStream == null");
       Objects.requireNonNull(circuitBreaker, "circuitBreaker == null");
       Objects.requireNonNull(fallback, "fallback == null");
+      Objects.requireNonNull(hedge, "hedge == null");
     }
   }
 

@@ -113,7 +113,8 @@ final class ClientParser {
         retry.map(a -> values.retryOverrides(type, a)).orElse(List.of()),
         retry.flatMap(a -> values.resumeStream(type, a)),
         breaker.flatMap(a -> values.get(type, a, "provider", String.class)),
-        AnnotationValues.find(type, AnnotationValues.FALLBACK).map(a -> values.fallback(type, a)));
+        AnnotationValues.find(type, AnnotationValues.FALLBACK).map(a -> values.fallback(type, a)),
+        AnnotationValues.find(type, AnnotationValues.HEDGE).map(a -> values.hedge(type, a)));
   }
 
   private static Kind kind(TypeElement type) {

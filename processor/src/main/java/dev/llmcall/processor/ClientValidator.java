@@ -90,6 +90,7 @@ final class ClientValidator {
     checkRetryOverrides(defaults.retryOverrides(), "the interface", report);
     defaults.circuitBreaker().ifPresent(b -> checkBreakerName(b, report));
     defaults.fallback().ifPresent(f -> checkChain(f, "the interface", report));
+    defaults.hedge().ifPresent(h -> checkHedgeValues(h, "the interface", report));
   }
 
   /** Checks one method; false if it is not one to implement, so there is nothing more to check. */
@@ -187,6 +188,33 @@ final class ClientValidator {
       }
       checkNotPrimary(f, method, call, report);
     });
+    call.hedge().filter(h -> !h.inherited()).ifPresent(h -> checkHedge(h, method, call, report));
+  }
+
+  /** A method's own {@code @Hedge}: its values, and a stream and a chain to hedge. */
+  private static void checkHedge(HedgeModel hedge, MethodModel method, CallModel call,
+      ValidationReport.Builder report) {
+    checkHedgeValues(hedge, method.displayName(), report);
+    if (method.returnKind().filter(k -> !k.streaming()).isPresent()) {
+      report.error(hedge.source(), Messages.HEDGE_WITHOUT_STREAM, method.displayName(),
+          method.returnType());
+    }
+    if (call.fallback().isEmpty()) {
+      report.error(hedge.source(), Messages.HEDGE_WITHOUT_FALLBACK, method.displayName());
+    }
+  }
+
+  private static void checkHedgeValues(HedgeModel hedge, String owner,
+      ValidationReport.Builder report) {
+    Setting<Long> after = hedge.afterMillis();
+    if (after.value() < 1) {
+      report.error(after.source(), Messages.HEDGE_DELAY_OUT_OF_RANGE, after.value(), owner);
+    }
+    Setting<Integer> percentile = hedge.percentile();
+    if (percentile.value() != 0 && (percentile.value() < 50 || percentile.value() > 99)) {
+      report.error(percentile.source(), Messages.HEDGE_PERCENTILE_OUT_OF_RANGE,
+          percentile.value(), owner);
+    }
   }
 
   /** A chain's own shape: a name, targets, each plausible and named once. */

@@ -75,7 +75,8 @@ public final class LlmClientProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(AnnotationValues.LLM_CLIENT, AnnotationValues.LLM_CALL, AnnotationValues.RETRY,
         AnnotationValues.CIRCUIT_BREAKER, AnnotationValues.DESCRIPTION, AnnotationValues.TOOL,
-        AnnotationValues.IMAGE_INPUT, AnnotationValues.FALLBACK, GENERATED);
+        AnnotationValues.IMAGE_INPUT, AnnotationValues.FALLBACK, AnnotationValues.HEDGE,
+        GENERATED);
   }
 
   @Override

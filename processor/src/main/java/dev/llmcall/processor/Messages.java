@@ -195,6 +195,19 @@ enum Messages {
   FALLBACK_TARGET_IS_PRIMARY("LlmFallbackTargetIsPrimary",
       "%s/%s in @Fallback \"%s\" is the own target of %s, which is tried first anyway; remove"
           + " it, or name another provider or model"),
+  HEDGE_DELAY_OUT_OF_RANGE("LlmHedgeDelayOutOfRange",
+      "@Hedge(afterMillis = %d) on %s must be at least 1: it is how long a stream waits for its"
+          + " first token before the same request also goes to the next target of its chain"),
+  HEDGE_PERCENTILE_OUT_OF_RANGE("LlmHedgePercentileOutOfRange",
+      "@Hedge(percentile = %d) on %s must be 50 to 99 (below the median, most streams would be"
+          + " hedged), or 0 to hedge after afterMillis always"),
+  HEDGE_WITHOUT_STREAM("LlmHedgeWithoutStream",
+      "@Hedge on %s has no first token to hedge: it returns %s, which is not a stream; return"
+          + " LlmStream, Stream<String> or Flow.Publisher<String>, or remove @Hedge"),
+  HEDGE_WITHOUT_FALLBACK("LlmHedgeWithoutFallback",
+      "@Hedge on %s has no target to hedge to: neither the method nor its interface has a"
+          + " @Fallback chain; add one, as in @Fallback(name = \"story\", to = @Fallback.Target("
+          + "provider = \"anthropic\", model = \"claude-haiku-4-5\")), or remove @Hedge"),
   VERSION_MISMATCH("LlmVersionMismatch",
       "llmcall-processor %s cannot write code for llmcall-runtime %s, which is on the compile"
           + " class path; use one version for both: one llmcall.version property for the"

@@ -140,7 +140,23 @@ final class MethodParser {
         AnnotationValues.find(method, AnnotationValues.FALLBACK)
             .map(a -> values.fallback(method, a))
             .or(() -> defaults.fallback().map(FallbackModel::asInherited)),
+        hedge(method, defaults, streaming),
         SourceRef.of(method, llmCall));
+  }
+
+  /**
+   * The method's {@code @Hedge}, or else the interface's, which reaches only streaming methods
+   * with a chain (their own or the interface's), and so is never misplaced on the others.
+   */
+  private Optional<HedgeModel> hedge(ExecutableElement method, Defaults defaults, boolean streaming) {
+    Optional<HedgeModel> own = AnnotationValues.find(method, AnnotationValues.HEDGE)
+        .map(a -> values.hedge(method, a));
+    if (own.isPresent()) {
+      return own;
+    }
+    boolean chained = AnnotationValues.find(method, AnnotationValues.FALLBACK).isPresent()
+        || defaults.fallback().isPresent();
+    return defaults.hedge().filter(h -> streaming && chained).map(HedgeModel::asInherited);
   }
 
   private CallModel.Options options(ExecutableElement method, AnnotationMirror llmCall) {

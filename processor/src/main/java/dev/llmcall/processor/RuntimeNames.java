@@ -17,6 +17,7 @@ final class RuntimeNames {
   static final ClassName CALL_SITE = ClassName.get(SPI, "CallSite");
   static final ClassName FALLBACK = CALL_SITE.nestedClass("Fallback");
   static final ClassName FALLBACK_ON = FALLBACK.nestedClass("On");
+  static final ClassName HEDGE = CALL_SITE.nestedClass("Hedge");
   static final ClassName TARGET = ClassName.get(API, "Target");
   static final ClassName BOUND_CALL = ClassName.get(SPI, "BoundCall");
   static final ClassName RETRY_OVERRIDES = ClassName.get(SPI, "RetryOverrides");

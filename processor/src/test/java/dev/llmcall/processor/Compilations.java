@@ -41,6 +41,7 @@ final class Compilations {
         "package com.example;",
         "import dev.llmcall.annotations.CircuitBreaker;",
         "import dev.llmcall.annotations.Fallback;",
+        "import dev.llmcall.annotations.Hedge;",
         "import dev.llmcall.annotations.LlmCall;",
         "import dev.llmcall.annotations.LlmClient;",
         "import dev.llmcall.annotations.Retry;",

@@ -63,7 +63,15 @@ public record Attempt(
      * After the failure, the call also waited for the provider's rate budget ({@link
      * RateShaping}): the wait is the retry's wait and that one added up.
      */
-    RATE_SHAPING
+    RATE_SHAPING,
+    /**
+     * No wait: the attempt raced another one of the same call for the first token (a hedged
+     * stream, {@code CallSite.Hedge}) and the call went on with the other. Either it lost the
+     * race (failure {@code TIMEOUT}: the other delivered content first, and this one was
+     * cancelled, its breaker permit returned uncounted), or it failed on its own while the other
+     * was still running.
+     */
+    HEDGE
   }
 
   public Attempt {

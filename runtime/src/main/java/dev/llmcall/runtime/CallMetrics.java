@@ -21,6 +21,9 @@ import java.util.Objects;
  *     permit ({@link RateShaping})
  * @param shapingRejections calls that failed at once as RATE_LIMIT instead of waiting for budget
  *     or a permit: the wait would pass their deadline, or the queue was full
+ * @param hedges hedged streams: attempts sent to the next target of a chain while the first had
+ *     no first token yet ({@code CallSite.Hedge})
+ * @param hedgesWon hedges that delivered content first, and so became the stream
  * @param failures calls that ended in an {@link LlmException}
  * @param failedAttempts failed attempts by category
  * @param failuresByCategory failed calls by the category of their last error
@@ -37,6 +40,8 @@ public record CallMetrics(
     long retriesDenied,
     long shapingWaits,
     long shapingRejections,
+    long hedges,
+    long hedgesWon,
     long failures,
     Map<ErrorCategory, Long> failedAttempts,
     Map<ErrorCategory, Long> failuresByCategory) {

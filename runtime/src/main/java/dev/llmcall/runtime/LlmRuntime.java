@@ -7,6 +7,7 @@ import dev.llmcall.runtime.internal.call.CallContext;
 import dev.llmcall.runtime.internal.call.CallLog;
 import dev.llmcall.runtime.internal.call.MethodStats;
 import dev.llmcall.runtime.internal.call.Observers;
+import dev.llmcall.runtime.internal.call.Hedging;
 import dev.llmcall.runtime.internal.call.RetryBank;
 import dev.llmcall.runtime.internal.call.Route;
 import dev.llmcall.runtime.internal.call.ThreadLocalRandomGenerator;
@@ -69,6 +70,8 @@ public final class LlmRuntime implements AutoCloseable {
   private final HealthChecker healthChecker;
   private final RetryBudget retryBudget;
   private final Map<String, RetryBank> retryBanks = new ConcurrentHashMap<>();
+  private final RetryBudget hedgeBudget;
+  private final Map<String, RetryBank> hedgeBanks = new ConcurrentHashMap<>();
   private final PriceTable prices;
   private final Map<String, List<Target>> routes;
 
@@ -91,6 +94,7 @@ public final class LlmRuntime implements AutoCloseable {
     this.breakerListeners = List.copyOf(b.breakerListeners);
     this.healthChecker = new HealthChecker(transport, b.scheduler);
     this.retryBudget = b.retryBudget;
+    this.hedgeBudget = b.hedgeBudget;
     PriceTable table = b.prices != null ? b.prices : PriceTable.builtIn();
     for (Map.Entry<String, ModelPrice> e : b.priceOverrides.entrySet()) {
       table = table.with(e.getKey(), e.getValue());
@@ -155,7 +159,17 @@ public final class LlmRuntime implements AutoCloseable {
     for (Target target : targets) {
       legs.add(leg(site, target));
     }
-    return new Route(legs, fallback.on());
+    return new Route(legs, fallback.on(), hedging(site, legs.size()));
+  }
+
+  /** The hedge of {@code site}, if any, with the method's hedge budget (shared by its clients). */
+  private Hedging hedging(CallSite site, int targets) {
+    if (site.hedge() == null) {
+      return null;
+    }
+    RetryBank budget = hedgeBanks.computeIfAbsent(site.method(),
+        k -> new RetryBank(hedgeBudget, context.scheduler()::nanoTime));
+    return new Hedging(site.hedge(), budget, targets);
   }
 
   /** One target, bound: its endpoint, its breaker and its provider's retry budget. */
@@ -308,6 +322,7 @@ public final class LlmRuntime implements AutoCloseable {
     private StreamTimeouts streamTimeouts = StreamTimeouts.defaults();
     private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
     private RetryBudget retryBudget = RetryBudget.DEFAULT;
+    private RetryBudget hedgeBudget = RetryBudget.HEDGE_DEFAULT;
     private RateShaping rateShaping = RateShaping.DEFAULT;
     private final Map<String, RateShaping> rateShapings = new LinkedHashMap<>();
     private final Map<String, CircuitBreakerConfig> breakerConfigs = new LinkedHashMap<>();
@@ -409,6 +424,17 @@ public final class LlmRuntime implements AutoCloseable {
      */
     public Builder retryBudget(RetryBudget retryBudget) {
       this.retryBudget = Objects.requireNonNull(retryBudget, "retryBudget == null");
+      return this;
+    }
+
+    /**
+     * How many streamed calls of each method may be hedged ({@code CallSite.Hedge}): a hedge
+     * takes from this budget as a retry takes from {@link #retryBudget}, counted against the
+     * method's calls; {@link RetryBudget#HEDGE_DEFAULT} (10% of the last 10 s, no floor) unless
+     * set, {@link RetryBudget#unlimited()} to hedge whenever the delay passes.
+     */
+    public Builder hedgeBudget(RetryBudget hedgeBudget) {
+      this.hedgeBudget = Objects.requireNonNull(hedgeBudget, "hedgeBudget == null");
       return this;
     }
 

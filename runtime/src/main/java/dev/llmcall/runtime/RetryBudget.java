@@ -26,6 +26,13 @@ public record RetryBudget(double ratio, int minPerSecond, Duration window) {
   /** The default: 20% of the last 10 s of calls, plus 10 retries a second. */
   public static final RetryBudget DEFAULT = new RetryBudget(0.2, 10, Duration.ofSeconds(10));
 
+  /**
+   * The default budget of hedged streams ({@code CallSite.Hedge}), counted per method as retries
+   * are per provider: 10% of the method's calls of the last 10 s, with no floor, so a slow
+   * primary never doubles the traffic to the next target.
+   */
+  public static final RetryBudget HEDGE_DEFAULT = new RetryBudget(0.1, 0, Duration.ofSeconds(10));
+
   public RetryBudget {
     Objects.requireNonNull(window, "window == null");
     if (!(ratio >= 0) || Double.isInfinite(ratio)) {

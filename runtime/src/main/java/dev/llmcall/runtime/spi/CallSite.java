@@ -1,6 +1,7 @@
 package dev.llmcall.runtime.spi;
 
 import dev.llmcall.runtime.Target;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -33,6 +34,8 @@ import java.util.Set;
  * @param repairAttempts for a structured result, how often an answer that does not fit the schema
  *     is sent back to be corrected; {@code null} (absent) for the default, 1
  * @param fallback the targets the call moves on to when this one fails, or {@code null} for none
+ * @param hedge when a stream that has no first token yet is also sent to the next target of its
+ *     fallback chain, or {@code null} for never
  */
 public record CallSite(
     String method,
@@ -44,7 +47,8 @@ public record CallSite(
     RetryOverrides retryOverrides,
     boolean resumeStream,
     Integer repairAttempts,
-    Fallback fallback) {
+    Fallback fallback,
+    Hedge hedge) {
 
   public CallSite {
     Objects.requireNonNull(method, "method == null");
@@ -62,12 +66,20 @@ public record CallSite(
     }
   }
 
+  /** A call site without a hedge, as before hedges existed. */
+  public CallSite(String method, String provider, String model, Options options, String retryPolicy,
+      String circuitBreaker, RetryOverrides retryOverrides, boolean resumeStream,
+      Integer repairAttempts, Fallback fallback) {
+    this(method, provider, model, options, retryPolicy, circuitBreaker, retryOverrides,
+        resumeStream, repairAttempts, fallback, null);
+  }
+
   /** A call site without a fallback chain, as before chains existed. */
   public CallSite(String method, String provider, String model, Options options, String retryPolicy,
       String circuitBreaker, RetryOverrides retryOverrides, boolean resumeStream,
       Integer repairAttempts) {
     this(method, provider, model, options, retryPolicy, circuitBreaker, retryOverrides,
-        resumeStream, repairAttempts, null);
+        resumeStream, repairAttempts, null, null);
   }
 
   /**
@@ -141,6 +153,56 @@ public record CallSite(
   }
 
   /**
+   * When a stream is hedged: if its attempt has no first content {@link #after} this long (or,
+   * with a {@link #percentile}, after the target's observed time to first token at that
+   * percentile, once {@link #MIN_SAMPLES} first tokens were seen), the same request also goes to
+   * the next target of the fallback chain, and the first of the two to deliver content is the
+   * stream; the other is cancelled at once. At most one hedge per call, never after content or a
+   * tool call, and only as far as the runtime's hedge budget allows ({@code
+   * LlmRuntime.Builder.hedgeBudget}). Without a chain, or with a route of one target, nothing is
+   * hedged.
+   *
+   * <pre>{@code
+   * CallSite.of("Assistant.story", "openai", "gpt-4o-mini")
+   *     .fallback(CallSite.Fallback.of("story", Target.of("anthropic", "claude-haiku-4-5")))
+   *     .hedge(CallSite.Hedge.after(Duration.ofSeconds(2)).percentile(95));
+   * }</pre>
+   *
+   * @param after the delay, positive; with a percentile, the delay until enough samples
+   * @param percentile 50 to 99 to follow the target's observed first-token times, or 0 for the
+   *     fixed delay
+   */
+  public record Hedge(Duration after, int percentile) {
+    /** How many first tokens a target must have delivered before its percentile is used. */
+    public static final int MIN_SAMPLES = 20;
+
+    public Hedge {
+      Objects.requireNonNull(after, "after == null");
+      if (after.isNegative() || after.isZero()) {
+        throw new IllegalArgumentException("hedge delay must be positive: " + after);
+      }
+      if (percentile != 0 && (percentile < 50 || percentile > 99)) {
+        throw new IllegalArgumentException("hedge percentile must be 50 to 99, or 0: " + percentile);
+      }
+    }
+
+    /** A hedge after a fixed delay. */
+    public static Hedge after(Duration after) {
+      return new Hedge(after, 0);
+    }
+
+    /** A hedge after a fixed delay, in milliseconds: what generated code writes. */
+    public static Hedge afterMillis(long millis) {
+      return after(Duration.ofMillis(millis));
+    }
+
+    /** This hedge, after the target's observed first-token time at {@code percentile}. */
+    public Hedge percentile(int percentile) {
+      return new Hedge(after, percentile);
+    }
+  }
+
+  /**
    * A model's options; {@code null} (absent) leaves each to the provider. The processor checks
    * the ranges and which provider takes which at compile time; this checks the ranges again.
    *
@@ -177,12 +239,12 @@ public record CallSite(
   /** A call site with the provider's defaults, the runtime's default retry policy and no breaker. */
   public static CallSite of(String method, String provider, String model) {
     return new CallSite(method, provider, model, Options.NONE, null, null, RetryOverrides.NONE,
-        false, null, null);
+        false, null, null, null);
   }
 
   private CallSite with(Options o) {
     return new CallSite(method, provider, model, o, retryPolicy, circuitBreaker, retryOverrides,
-        resumeStream, repairAttempts, fallback);
+        resumeStream, repairAttempts, fallback, hedge);
   }
 
   public CallSite maxTokens(int maxTokens) {
@@ -229,32 +291,37 @@ public record CallSite(
 
   public CallSite retryPolicy(String retryPolicy) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts, fallback);
+        retryOverrides, resumeStream, repairAttempts, fallback, hedge);
   }
 
   public CallSite circuitBreaker(String circuitBreaker) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts, fallback);
+        retryOverrides, resumeStream, repairAttempts, fallback, hedge);
   }
 
   public CallSite retryOverrides(RetryOverrides retryOverrides) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts, fallback);
+        retryOverrides, resumeStream, repairAttempts, fallback, hedge);
   }
 
   public CallSite resumeStream(boolean resumeStream) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts, fallback);
+        retryOverrides, resumeStream, repairAttempts, fallback, hedge);
   }
 
   public CallSite repairAttempts(int repairAttempts) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts, fallback);
+        retryOverrides, resumeStream, repairAttempts, fallback, hedge);
   }
 
   public CallSite fallback(Fallback fallback) {
     return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
-        retryOverrides, resumeStream, repairAttempts, fallback);
+        retryOverrides, resumeStream, repairAttempts, fallback, hedge);
+  }
+
+  public CallSite hedge(Hedge hedge) {
+    return new CallSite(method, provider, model, options, retryPolicy, circuitBreaker,
+        retryOverrides, resumeStream, repairAttempts, fallback, hedge);
   }
 
   /**

@@ -51,6 +51,9 @@ import java.util.concurrent.ExecutionException;
  *       failure its chain moves on for, or its breaker is open, the next attempt goes to the next
  *       target at once, its prompt encoded for that target's wire; never after content was
  *       received, and always within the one deadline.
+ *   <li>A stream whose method hedges ({@link Hedging}) may also send its attempt, before any
+ *       content, to the next target of its route ({@link #hedge}); whichever delivers content
+ *       first is the call's attempt, the other is kept as lost or failed, its permits released.
  *   <li>Before each attempt, the provider's rate budget and bulkhead ({@link
  *       dev.llmcall.runtime.RateShaping}) let it go, make it wait (no attempt of its own), or end
  *       the call as RATE_LIMIT when the wait would pass the deadline or the queue is full.
@@ -110,6 +113,9 @@ public final class Attempts {
     this.record = new CallRecord(leg.site(), endpoint, leg.breaker(), stats, context, asked);
     this.retries = leg.retries();
     retries.deposit();
+    if (route.hedging() != null) {
+      route.hedging().called();
+    }
     this.limitNanos = shapeLimit == null ? policy.timeout().toNanos()
         : Math.min(policy.timeout().toNanos(), shapeLimit.toNanos());
     this.deadlineNanos = now() + limitNanos;
@@ -166,6 +172,9 @@ public final class Attempts {
   /** A stream's first content arrived in the attempt started at {@code attemptStartNanos}. */
   public void firstContent(long attemptStartNanos) {
     record.firstContent(attemptStartNanos);
+    if (route.hedging() != null) {
+      route.hedging().firstToken(legIndex, now() - attemptStartNanos);
+    }
   }
 
   /** Nanoseconds left before the call's deadline; negative once it passed. */
@@ -297,6 +306,11 @@ public final class Attempts {
   }
 
   private HttpRequest newRequest(byte[] body, Duration timeout, boolean stream) {
+    return newRequest(wire, endpoint, credential, body, timeout, stream);
+  }
+
+  private HttpRequest newRequest(ProviderWire wire, Endpoint endpoint, String credential,
+      byte[] body, Duration timeout, boolean stream) {
     HttpRequest.Builder b = wire.newRequest(endpoint, credential);
     if (stream) {
       b.setHeader("Accept", "text/event-stream");
@@ -458,15 +472,146 @@ public final class Attempts {
 
   /** The next attempts go to the target at {@code index}, with their own retries. */
   private void moveTo(int index) {
+    target(index);
+    retries.deposit();
+    shaping = context.shaping().call(endpoint, leg.site(), asked);
+  }
+
+  /** The call's target is now the one at {@code index}: its attempts are counted from here. */
+  private void target(int index) {
     legIndex = index;
     leg = route.leg(index);
     legBase = record.nextAttempt() - 1;
     endpoint = leg.endpoint();
     wire = endpoint.wire();
     retries = leg.retries();
-    retries.deposit();
-    shaping = context.shaping().call(endpoint, leg.site(), asked);
     record.target(endpoint, leg.breaker(), leg.site().model());
+  }
+
+  // ---- Hedged streams: the same request on the next target, racing for the first token ----
+
+  /**
+   * Whether the current attempt, begun at {@code attemptStartNanos} and with no content yet, is
+   * due for a hedge at {@code nowNanos}: the method hedges, its route has a target after the
+   * current one, and the hedge delay passed. The budget is asked only by {@link #hedge}.
+   */
+  public boolean hedgeDue(long attemptStartNanos, long nowNanos) {
+    Hedging hedging = route.hedging();
+    return hedging != null && route.next(legIndex) >= 0
+        && nowNanos - attemptStartNanos >= hedging.delayNanos(legIndex);
+  }
+
+  /**
+   * Begins a hedge of the current attempt: {@code prompt} for the next target of the route, with
+   * that target's rate budget and bulkhead permit, breaker permit and credential, all taken now,
+   * and a timeout until its headers of {@code firstToken} at most. {@code null}, with nothing
+   * taken, when the hedge would have to wait (rate budget, bulkhead), that target's breaker
+   * rejects it, the deadline passed, the runtime closed, the hedge budget is spent, or its
+   * credentials fail: a hedge is an extra, it never waits and never fails the call.
+   */
+  public HedgeAttempt hedge(Prompt prompt, Duration firstToken) {
+    Hedging hedging = route.hedging();
+    int index = route.next(legIndex);
+    long now = now();
+    long remaining = deadlineNanos - now;
+    if (hedging == null || index < 0 || remaining <= 0 || context.transport().isClosed()) {
+      return null;
+    }
+    Route.Leg next = route.leg(index);
+    ShapedCall shaped = context.shaping().call(next.endpoint(), next.site(), asked);
+    if (!shaped.admitNow(now)) {
+      return null;
+    }
+    long hedgePermit = next.breaker() == null ? 0 : next.breaker().acquire();
+    if (hedgePermit == DefaultCircuitBreaker.REJECTED) {
+      shaped.cancel();
+      return null;
+    }
+    if (!hedging.allowed()) {
+      unhedged(next, shaped, hedgePermit);
+      return null;
+    }
+    long perAttempt = Math.min(context.transport().requestTimeout().toNanos(), remaining);
+    Duration timeout = Duration.ofNanos(Math.min(firstToken.toNanos(), perAttempt));
+    HttpRequest request;
+    String key;
+    try {
+      key = next.endpoint().credential();
+      if (key == null && next.endpoint().suppliesCredentials()) {
+        unhedged(next, shaped, hedgePermit);
+        return null;
+      }
+      record.credentialUsed(key);
+      byte[] hedgeBody = next.endpoint().wire().encode(next.endpoint(), next.site(), prompt);
+      shaped.sending(hedgeBody.length);
+      request = newRequest(next.endpoint().wire(), next.endpoint(), key, hedgeBody, timeout, true);
+    } catch (RuntimeException e) { // a failing credential supplier, a header the client refuses
+      unhedged(next, shaped, hedgePermit);
+      return null;
+    }
+    next.retries().deposit();
+    record.hedgeSent(next.endpoint());
+    return new HedgeAttempt(next, index, shaped, hedgePermit, key, now, record.nextAttempt() + 1,
+        request);
+  }
+
+  /** A hedge that is not sent after all: its rate budget and permits go back, uncounted. */
+  private static void unhedged(Route.Leg next, ShapedCall shaped, long hedgePermit) {
+    shaped.cancel();
+    if (next.breaker() != null) {
+      next.breaker().onIgnored(hedgePermit);
+    }
+  }
+
+  /** The hedge's response headers arrived: its provider's rate-limit headers correct its budget. */
+  public void hedgeResponded(HedgeAttempt h, HttpHeaders headers) {
+    h.shaping.responded(headers, now());
+  }
+
+  /**
+   * The hedge delivered content first: the current attempt lost the race (kept as a TIMEOUT with
+   * {@link dev.llmcall.runtime.Attempt.WaitSource#HEDGE}, its permits back uncounted), and the
+   * hedge is the call's attempt from now on, on its target, with that target's retries after it.
+   */
+  public void hedgeWon(HedgeAttempt h) {
+    shaping.ended(null, now());
+    record.raced(leg, permit, took(), null, 0, null);
+    adopt(h);
+    record.hedgeWon();
+  }
+
+  /**
+   * The current attempt failed before any content while its hedge runs: the failure is kept
+   * (its breaker hears it), and the call goes on with the hedge, on its target, at once.
+   */
+  public void gaveWay(HedgeAttempt h, Classification c, int status, Usage usage) {
+    shaping.ended(c, now());
+    record.raced(leg, permit, took(), c, status, usage);
+    adopt(h);
+  }
+
+  /**
+   * The current attempt delivered content first, or the call ends: the hedge is cancelled, kept
+   * as a TIMEOUT with {@link dev.llmcall.runtime.Attempt.WaitSource#HEDGE}, its permits back
+   * uncounted.
+   */
+  public void hedgeLost(HedgeAttempt h) {
+    h.shaping.ended(null, now());
+    record.raced(h.leg, h.permit, now() - h.startNanos, null, 0, null);
+  }
+
+  /** The hedge failed before any content while the current attempt goes on: it is kept as failed. */
+  public void hedgeFailed(HedgeAttempt h, Classification c, int status, Usage usage) {
+    h.shaping.ended(c, now());
+    record.raced(h.leg, h.permit, now() - h.startNanos, c, status, usage);
+  }
+
+  private void adopt(HedgeAttempt h) {
+    target(h.index);
+    shaping = h.shaping;
+    permit = h.permit;
+    credential = h.credential;
+    attemptStartNanos = h.startNanos;
   }
 
   /**

@@ -41,6 +41,8 @@ public final class CallRecord {
   private Usage usage = Usage.NONE;
   /** The attempts that were tool rounds: more attempts, but not retries. */
   private int toolRounds;
+  /** The attempts that lost a hedge's race: more attempts, but no failures retried. */
+  private int racesLost;
   private final Observers observers;
   /** The call as events name it; {@code null} when nobody observes (no events are made). */
   private final CallEvent.Call call;
@@ -188,7 +190,7 @@ public final class CallRecord {
       breaker.onSuccess(permit, tookNanos);
     }
     add(null, status, tookNanos, Duration.ZERO, WaitSource.NONE, attemptUsage);
-    stats.succeeded(history.size() - toolRounds);
+    stats.succeeded(history.size() - toolRounds - racesLost);
   }
 
   /**
@@ -241,15 +243,62 @@ public final class CallRecord {
 
   private Attempt add(ErrorCategory failure, int status, long tookNanos, Duration wait,
       WaitSource source, Usage attemptUsage) {
+    return add(failure, status, tookNanos, wait, source, attemptUsage, endpoint.provider(), model);
+  }
+
+  private Attempt add(ErrorCategory failure, int status, long tookNanos, Duration wait,
+      WaitSource source, Usage attemptUsage, String provider, String attemptModel) {
     Usage reported = attemptUsage == null || attemptUsage.equals(Usage.NONE) ? null : attemptUsage;
     usage = usage.plus(reported);
     Attempt attempt = new Attempt(history.size() + 1, failure, status, Duration.ofNanos(tookNanos),
-        wait, source, reported, endpoint.provider(), model);
+        wait, source, reported, provider, attemptModel);
     history.add(attempt);
     if (call != null) {
       emit(new CallEvent.AttemptEnded(call, attempt));
     }
     return attempt;
+  }
+
+  /**
+   * A hedge went to {@code hedged}, another target of the chain, while the current attempt runs:
+   * one more attempt (not a retry), and that target's secrets are redacted from this call too.
+   */
+  void hedgeSent(Endpoint hedged) {
+    keepRedacted(hedged.apiKey());
+    hedged.secrets().forEach(this::keepRedacted);
+    stats.attemptStarted(false);
+    stats.hedged();
+  }
+
+  /** The hedge delivered content first and became the call's attempt. */
+  void hedgeWon() {
+    stats.hedgeWon();
+  }
+
+  /**
+   * An attempt that raced another for the first token ended, and the call goes on with the other:
+   * kept in the history with its own target and {@link WaitSource#HEDGE}. One that lost the race
+   * ({@code failure} null) is a TIMEOUT whose breaker permit goes back uncounted; one that failed
+   * on its own tells its breaker as any failure does.
+   */
+  void raced(Route.Leg raced, long permit, long tookNanos, Classification failure, int status,
+      Usage attemptUsage) {
+    DefaultCircuitBreaker b = raced.breaker();
+    if (b != null) {
+      if (failure != null && b.config().countsAsFailure(failure.category())) {
+        b.onFailure(permit, tookNanos, failure.retryAfter());
+      } else {
+        b.onIgnored(permit);
+      }
+    }
+    if (failure != null) {
+      stats.attemptFailed(failure.category());
+    } else {
+      racesLost++;
+    }
+    add(failure == null ? ErrorCategory.TIMEOUT : failure.category(), status, tookNanos,
+        Duration.ZERO, WaitSource.HEDGE, attemptUsage, raced.endpoint().provider(),
+        raced.site().model());
   }
 
   /**

@@ -24,6 +24,8 @@ public final class MethodStats {
   private final LongAdder retriesDenied = new LongAdder();
   private final LongAdder shapingWaits = new LongAdder();
   private final LongAdder shapingRejections = new LongAdder();
+  private final LongAdder hedges = new LongAdder();
+  private final LongAdder hedgesWon = new LongAdder();
   private final LongAdder[] failedAttempts = adders();
   private final LongAdder[] failures = adders();
 
@@ -71,6 +73,14 @@ public final class MethodStats {
     shapingRejections.increment();
   }
 
+  void hedged() {
+    hedges.increment();
+  }
+
+  void hedgeWon() {
+    hedgesWon.increment();
+  }
+
   void failed(ErrorCategory category) {
     failures[category.ordinal()].increment();
   }
@@ -81,7 +91,7 @@ public final class MethodStats {
     long failureCount = byFailure.values().stream().mapToLong(Long::longValue).sum();
     return new CallMetrics(method, provider, calls.sum(), attempts.sum(), retries.sum(), successes.sum(),
         successesAfterRetry.sum(), repairs.sum(), retriesDenied.sum(), shapingWaits.sum(),
-        shapingRejections.sum(), failureCount,
+        shapingRejections.sum(), hedges.sum(), hedgesWon.sum(), failureCount,
         counts(failedAttempts), byFailure);
   }
 

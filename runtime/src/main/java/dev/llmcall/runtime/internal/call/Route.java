@@ -20,6 +20,7 @@ import java.util.Set;
 public final class Route {
   private final Leg[] legs;
   private final Set<On> on;
+  private final Hedging hedging;
 
   /**
    * One target, bound: what its attempts are sent with.
@@ -41,16 +42,30 @@ public final class Route {
 
   /** @param on the failures a call moves on for; ignored with one leg */
   public Route(List<Leg> legs, Set<On> on) {
+    this(legs, on, null);
+  }
+
+  /**
+   * @param on the failures a call moves on for; ignored with one leg
+   * @param hedging when a stream is also sent to the next target, or {@code null} for never
+   */
+  public Route(List<Leg> legs, Set<On> on, Hedging hedging) {
     if (legs.isEmpty()) {
       throw new IllegalArgumentException("a route needs a target");
     }
     this.legs = legs.toArray(new Leg[0]);
     this.on = Set.copyOf(on);
+    this.hedging = legs.size() > 1 ? hedging : null;
   }
 
   /** The route of a method without a fallback chain. */
   public static Route single(Leg leg) {
     return new Route(List.of(leg), Set.of());
+  }
+
+  /** The method's hedge, or {@code null} when its streams are never hedged. */
+  Hedging hedging() {
+    return hedging;
   }
 
   /** The target at {@code index}, 0 being the first one a call tries. */

@@ -62,12 +62,7 @@ final class Gate {
   CompletableFuture<Boolean> acquire(boolean stream, long remainingNanos) {
     Waiter waiter;
     synchronized (this) {
-      if (stream ? streams < config.maxConcurrentStreams() : requests < config.maxConcurrentRequests()) {
-        if (stream) {
-          streams++;
-        } else {
-          requests++;
-        }
+      if (tryAcquire(stream)) {
         return null;
       }
       if (queued() >= config.maxQueued()) {
@@ -86,6 +81,19 @@ final class Gate {
       waiter.timer = timer;
     }
     return waiter.ready;
+  }
+
+  /** A permit for one exchange if one is free now; never queued (a hedge does not wait). */
+  synchronized boolean tryAcquire(boolean stream) {
+    if (stream ? streams >= config.maxConcurrentStreams() : requests >= config.maxConcurrentRequests()) {
+      return false;
+    }
+    if (stream) {
+      streams++;
+    } else {
+      requests++;
+    }
+    return true;
   }
 
   /** Gives a permit back, and wakes every call waiting for one to try again. */

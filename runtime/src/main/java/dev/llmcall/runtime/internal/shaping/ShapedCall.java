@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * it went:
  * <pre>
  *   admit(now, remaining) -> GO | a wait in nanoseconds (budget) | PERMIT (wait for pending()) | REJECTED
+ *   admitNow(now)         -> GO or nothing at all, for a hedge, which never waits
  *   sending(bodyBytes)    -> the estimate made exact once the body is built
  *   responded(headers)    -> the provider's reading replaces the count
  *   ended(failure)        -> the permit goes back, exactly once; a 429 corrects the budget
@@ -106,6 +107,28 @@ public final class ShapedCall {
       return reject(over + " and " + queueFull());
     }
     return wait;
+  }
+
+  /**
+   * Before a hedge: true when it may go now, its permit and budget taken; false, with nothing
+   * taken and nothing queued, when it would have to wait: a hedge never waits.
+   */
+  public boolean admitNow(long now) {
+    if (gate == null) {
+      return true;
+    }
+    if (permits) {
+      if (!gate.tryAcquire(stream)) {
+        return false;
+      }
+      holding = true;
+    }
+    if (!budget.active() || budget.take(now, input, output) == 0) {
+      taken = budget.active();
+      return true;
+    }
+    release();
+    return false;
   }
 
   private long reject(String why) {

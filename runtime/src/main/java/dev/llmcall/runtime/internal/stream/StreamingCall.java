@@ -42,6 +42,7 @@ public final class StreamingCall implements HttpTransport.Live {
   /** What the current round asks: the first prompt, then each tool round's. */
   private Prompt base;
   private final ReceivedText received;
+  private final Hedge hedge;
   private int events;
   private String lastEventId;
   private boolean toolCallSeen;
@@ -59,6 +60,7 @@ public final class StreamingCall implements HttpTransport.Live {
     this.channel = channel;
     this.base = base;
     this.received = new ReceivedText(channel);
+    this.hedge = new Hedge(attempts);
     channel.onRoom(this::resumeDemand);
   }
 
@@ -114,8 +116,11 @@ public final class StreamingCall implements HttpTransport.Live {
     if (next == null) {
       return;
     }
-    StreamExchange ex = next.exchange();
-    ex.future = context.transport().sendAsync(next.request(), handler(ex));
+    sendAsync(next.exchange(), next.request(), attempts.wire());
+  }
+
+  private void sendAsync(StreamExchange ex, HttpRequest request, ProviderWire wire) {
+    ex.future = context.transport().sendAsync(request, handler(ex, wire));
     ex.future.whenComplete((r, t) -> {
       if (t != null) {
         onTransportFailure(ex, t);
@@ -155,7 +160,11 @@ public final class StreamingCall implements HttpTransport.Live {
 
   /** A 2xx body is read as events; any other status is read whole and classified. */
   private BodyHandler<Void> handler(StreamExchange ex) {
-    ProviderWire wire = attempts.wire();
+    return handler(ex, attempts.wire());
+  }
+
+  /** {@link #handler(StreamExchange)} for an exchange to the target of {@code wire}: a hedge's. */
+  private BodyHandler<Void> handler(StreamExchange ex, ProviderWire wire) {
     return info -> {
       responded(ex, info.headers());
       if (info.statusCode() >= 200 && info.statusCode() < 300) {
@@ -178,11 +187,13 @@ public final class StreamingCall implements HttpTransport.Live {
   private synchronized void responded(StreamExchange ex, HttpHeaders headers) {
     if (ex == current && !ex.ended) {
       attempts.responded(headers);
+    } else if (hedge.isExchange(ex)) {
+      hedge.responded(headers);
     }
   }
 
   synchronized void onEvent(StreamExchange ex, String type, byte[] data, int length, String id) {
-    if (ex != current || ex.ended) {
+    if (!live(ex)) {
       return;
     }
     events++;
@@ -194,6 +205,9 @@ public final class StreamingCall implements HttpTransport.Live {
     } catch (StreamAssembler.StreamFailure f) {
       attemptFailed(ex, f.classification(), 200, null);
       return;
+    }
+    if (!raceSettled(ex)) {
+      return; // a hedge's exchange without content yet: nothing of it is the stream's
     }
     if (ex.firstContentNanos == 0 && ex.assembler.content()) {
       ex.firstContentNanos = now();
@@ -217,7 +231,7 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   synchronized void onBodyEnd(StreamExchange ex) {
-    if (ex != current || ex.ended) {
+    if (!live(ex)) {
       return;
     }
     if (ex.assembler.finished()) {
@@ -229,7 +243,7 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   synchronized void onTransportFailure(StreamExchange ex, Throwable failure) {
-    if (ex != current || ex.ended) {
+    if (!live(ex)) {
       return;
     }
     if (ex.assembler.finished() && !(failure instanceof BoundedBody.TooLarge)) {
@@ -241,7 +255,7 @@ public final class StreamingCall implements HttpTransport.Live {
 
   private synchronized void onHttpError(
       StreamExchange ex, int status, String requestId, Classification c) {
-    if (ex == current && !ex.ended) {
+    if (live(ex)) {
       ex.requestId = requestId;
       attemptFailed(ex, c, status, null);
     }
@@ -276,6 +290,9 @@ public final class StreamingCall implements HttpTransport.Live {
   /** The consumer closed the stream: stop reading and release the connection. */
   synchronized void cancel() {
     channel.close();
+    if (hedge.racing()) {
+      hedge.lose();
+    }
     if (current != null && !current.ended) {
       current.ended = true;
       current.cancel();
@@ -289,6 +306,7 @@ public final class StreamingCall implements HttpTransport.Live {
   @Override
   public void check(long nowNanos) {
     checkTimeouts(nowNanos);
+    checkHedge(nowNanos);
   }
 
   /** The runtime is closing: the stream ends now, its reader gets what came and the failure. */
@@ -319,9 +337,99 @@ public final class StreamingCall implements HttpTransport.Live {
     }
   }
 
+  // ---- The hedge (CallSite.Hedge): a second exchange racing the first for the first token ----
+
+  /** Whether events of {@code ex} still count: the current exchange's, or a racing hedge's. */
+  private boolean live(StreamExchange ex) {
+    return !ex.ended && (ex == current || hedge.isExchange(ex));
+  }
+
+  /**
+   * From the transport's sweep, after the stream's clocks: asks for the hedge once the current
+   * attempt is due for one (started on the runtime's threads, not the sweep's), and times out a
+   * racing hedge by its own first-token and idle clocks.
+   */
+  private synchronized void checkHedge(long now) {
+    if (finished) {
+      return;
+    }
+    StreamExchange ex = hedge.exchange();
+    if (hedge.due(current, now)) {
+      context.transport().execute(this::startHedge);
+    } else if (ex != null && now - ex.startNanos >= timeouts.firstToken().toNanos()) {
+      timedOut(ex, "first-token timeout: no content within " + timeouts.firstToken().toMillis() + " ms");
+    } else if (ex != null && ex.lastActivityNanos != 0
+        && now - ex.lastActivityNanos >= timeouts.idle().toNanos()) {
+      timedOut(ex, "idle timeout: no event for " + timeouts.idle().toMillis() + " ms");
+    }
+  }
+
+  /** Sends the hedge, unless the current attempt got content or ended meanwhile. */
+  private synchronized void startHedge() {
+    if (finished || current == null || current.ended || current.firstContentNanos != 0) {
+      return;
+    }
+    try (Scope ignored = attempts.enter()) {
+      StreamExchange ex = hedge.start(this, base, timeouts.firstToken(), now(),
+          context.transport().maxResponseBytes());
+      if (ex != null) {
+        sendAsync(ex, hedge.request(), hedge.wire());
+      }
+    }
+  }
+
+  /**
+   * Settles the race at an event of {@code ex}: the first exchange with content (or its whole
+   * answer) is the stream, the other is cancelled. True when {@code ex} is the stream's.
+   */
+  private boolean raceSettled(StreamExchange ex) {
+    boolean content = ex.assembler.content() || ex.assembler.done();
+    if (content) {
+      hedge.contentArrived();
+    }
+    if (content && hedge.racing()) {
+      raceEnded(ex);
+    }
+    return ex == current;
+  }
+
+  /** {@code ex} answered first, or whole: if a hedge races, {@code ex} wins it. */
+  private void raceEnded(StreamExchange ex) {
+    if (hedge.isExchange(ex)) {
+      current = hedge.win(current);
+    } else if (hedge.racing()) {
+      hedge.lose();
+    }
+  }
+
+  /**
+   * A failure during a race: the hedge's own (the current attempt goes on), or the current
+   * attempt's (the call goes on with the hedge, which is now the stream's exchange). False, the
+   * hedge cancelled, when the call ends anyway: its deadline passed, the runtime or the stream
+   * closed.
+   */
+  private boolean raceFailed(StreamExchange ex, Classification c, int status) {
+    if (!hedge.racing()) {
+      return false;
+    }
+    if (hedge.isExchange(ex)) {
+      hedge.failed(c, status, ex.assembler.usage());
+      return true;
+    }
+    if (attempts.remainingNanos() > 0 && !context.transport().isClosed() && !channel.isClosed()) {
+      ex.ended = true;
+      ex.cancel();
+      current = hedge.gaveWay(c, status, ex.assembler.usage());
+      return true;
+    }
+    hedge.lose();
+    return false;
+  }
+
   // ---- Outcomes ----
 
   private void attemptEnded(StreamExchange ex) {
+    raceEnded(ex);
     received.flush(ex);
     ex.ended = true;
     Completion c = completion(ex);
@@ -356,6 +464,9 @@ public final class StreamingCall implements HttpTransport.Live {
   }
 
   private void attemptFailed(StreamExchange ex, Classification c, int status, Throwable cause) {
+    if (raceFailed(ex, c, status)) {
+      return;
+    }
     received.flush(ex);
     ex.ended = true;
     ex.cancel();
