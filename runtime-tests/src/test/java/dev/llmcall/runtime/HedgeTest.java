@@ -122,6 +122,18 @@ class HedgeTest {
   }
 
   @Test
+  void aPrimaryThatSendsNoHeadersDoesNotHoldTheCallerWhileTheHedgeWins() {
+    primary.enqueue(FakeReply.stream("too late").delay(Duration.ofSeconds(3))); // real time
+    secondary.enqueue(FakeReply.text("from claude"));
+
+    LlmStream s = bind(story()).stream(null, "tell me"); // returns before the primary's headers
+    time.advance(AFTER);
+
+    assertEquals("from claude", s.response().value());
+    assertEquals(1, metrics().hedgesWon());
+  }
+
+  @Test
   void everyPermitComesBackSoABulkheadOfOneLetsTheNextCallsThrough() {
     runtime = runtime(b -> b.hedgeBudget(RetryBudget.unlimited())
         .rateShaping(RateShaping.DEFAULT.withBulkhead(1, 1).withMaxQueued(0)));

@@ -379,7 +379,11 @@ public final class DefaultBoundCall implements BoundCall {
   private LlmStream openStream(Request request, boolean filterIsResult) {
     ChunkChannel channel = new ChunkChannel();
     StreamingCall call = streamingCall(channel, Prompt.of(request, true, null), filterIsResult);
-    call.start();
+    if (site.hedge() != null) {
+      call.startAsync(); // the caller must not wait for a first target the hedge may overtake
+    } else {
+      call.start();
+    }
     return new DefaultLlmStream(call, channel);
   }
 

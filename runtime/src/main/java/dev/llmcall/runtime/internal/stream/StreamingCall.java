@@ -91,8 +91,11 @@ public final class StreamingCall implements HttpTransport.Live {
     }
   }
 
-  /** Sends the first attempt without blocking: for the push side, whose subscribe may not wait. */
-  synchronized void startAsync() {
+  /**
+   * Sends the first attempt without blocking: for the push side, whose subscribe may not wait, and
+   * for a hedged stream, whose hedge may win while the first target has not even sent its headers.
+   */
+  public synchronized void startAsync() {
     if (open()) {
       attemptLocked(base);
     }
