@@ -258,8 +258,19 @@ class HedgeTest {
   }
 
   @Test
+  void aQuietMethodIsHedgedWithTheDefaultBudget() {
+    runtime = runtime(b -> b); // the default: 10% of the last 10 s, plus one a second
+    primary.enqueue(STALLED);
+    secondary.enqueue(FakeReply.text("hedged"));
+    LlmStream s = bind(story()).stream(null, "the only call");
+    time.advance(AFTER);
+    assertEquals("hedged", s.response().value());
+    assertEquals(1, metrics().hedges());
+  }
+
+  @Test
   void theBudgetCapsHedgesToATenthOfTheCalls() {
-    runtime = runtime(b -> b); // the default hedge budget: 10% of the last 10 s, no floor
+    runtime = runtime(b -> b.hedgeBudget(new RetryBudget(0.1, 0, Duration.ofSeconds(10))));
     BoundCall c = bind(story());
     int calls = 40;
     List<LlmStream> streams = new ArrayList<>();

@@ -430,7 +430,7 @@ public final class LlmRuntime implements AutoCloseable {
     /**
      * How many streamed calls of each method may be hedged ({@code CallSite.Hedge}): a hedge
      * takes from this budget as a retry takes from {@link #retryBudget}, counted against the
-     * method's calls; {@link RetryBudget#HEDGE_DEFAULT} (10% of the last 10 s, no floor) unless
+     * method's calls; {@link RetryBudget#HEDGE_DEFAULT} (10% of the last 10 s, plus one a second) unless
      * set, {@link RetryBudget#unlimited()} to hedge whenever the delay passes.
      */
     public Builder hedgeBudget(RetryBudget hedgeBudget) {

@@ -28,10 +28,10 @@ public record RetryBudget(double ratio, int minPerSecond, Duration window) {
 
   /**
    * The default budget of hedged streams ({@code CallSite.Hedge}), counted per method as retries
-   * are per provider: 10% of the method's calls of the last 10 s, with no floor, so a slow
-   * primary never doubles the traffic to the next target.
+   * are per provider: 10% of the method's calls of the last 10 s plus one a second, so a slow
+   * primary never doubles the traffic to the next target, and a quiet method is still hedged.
    */
-  public static final RetryBudget HEDGE_DEFAULT = new RetryBudget(0.1, 0, Duration.ofSeconds(10));
+  public static final RetryBudget HEDGE_DEFAULT = new RetryBudget(0.1, 1, Duration.ofSeconds(10));
 
   public RetryBudget {
     Objects.requireNonNull(window, "window == null");

@@ -55,7 +55,8 @@ class HedgingTest {
 
   @Test
   void theBudgetAllowsATenthOfTheCallsOfItsWindowWithNoFloor() {
-    Hedging h = hedging(Hedge.after(Duration.ofSeconds(2)), RetryBudget.HEDGE_DEFAULT);
+    Hedging h = hedging(Hedge.after(Duration.ofSeconds(2)),
+        new RetryBudget(0.1, 0, Duration.ofSeconds(10)));
     for (int i = 0; i < 9; i++) {
       h.called();
     }
