@@ -25,15 +25,19 @@ public interface BoundCall {
   CallSite site();
 
   /**
-   * Sends one prompt and waits for the answer.
+   * Sends one request and waits for the answer, running the tool loop when it has tools.
    *
-   * @param system the system prompt, or {@code null} for none
-   * @param prompt the user message
+   * @param request the system prompt, the history, the user message with its images, the tools
    * @throws LlmException on every failure, after retries
    */
   LlmResponse<String> call(Request request);
 
-  /** {@link #call(Request)} with the system prompt and the user message alone. */
+  /**
+   * {@link #call(Request)} with the system prompt and the user message alone.
+   *
+   * @param system the system prompt, or {@code null} for none
+   * @param prompt the user message
+   */
   default LlmResponse<String> call(String system, String prompt) {
     return call(Request.of(system, prompt));
   }
