@@ -18,13 +18,16 @@ import dev.llmcall.testkit.FakeReply;
 import dev.llmcall.testkit.RecordedRequest;
 import dev.llmcall.testkit.RecordedRequest.ToolResult;
 import dev.llmcall.testkit.VirtualScheduler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -280,6 +283,42 @@ class ToolLoopTest {
     assertInstanceOf(AssertionError.class, failure.getCause());
     assertEquals(ErrorCategory.UNKNOWN, failure.category());
     assertEquals(1, server.requestCount());
+  }
+
+  @Test // a blocked monitor ignores interrupts: only a separate thread's timeout ends a regression
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aSlowToolInAStreamHoldsNeitherOtherCallsClocksNorAReaderWhoCloses() throws Exception {
+    VirtualScheduler time = new VirtualScheduler();
+    runtime.close();
+    runtime = LlmRuntime.builder()
+        .provider(ProviderConfig.openAi("k-tools").withBaseUrl(server.openAiBaseUrl()))
+        .scheduler(time)
+        .streamTimeouts(new StreamTimeouts(
+            Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofMinutes(5)))
+        .build();
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Tools slow = Tools.of(tools().definitions(), (name, args, v) -> {
+      running.countDown();
+      release.await();
+      return "rain";
+    });
+    server.enqueue(FakeReply.stream("Let me look. ").withToolCall("c1", "forecast", PARIS));
+    BoundCall once = runtime.bind(CallSite.of("Advisor.advise", "openai", "m").retryPolicy("none"));
+    LlmStream withTool = once.stream(asking(slow));
+    assertTrue(running.await(10, TimeUnit.SECONDS), "the tool started");
+
+    // Another stream whose first token never comes: the sweep must still time it out.
+    server.enqueue(FakeReply.stream("never").stallAfter(1).keepAlive(Duration.ofMillis(10)));
+    LlmStream stalled = once.stream(null, "other");
+    time.advance(Duration.ofSeconds(25));
+    LlmException e = assertThrows(LlmException.class, stalled::response);
+    assertEquals(ErrorCategory.TIMEOUT, e.category());
+
+    withTool.close(); // returns while the tool still runs
+    assertTrue(withTool.state().done());
+    release.countDown();
+    assertEquals(2, server.requestCount(), "no round after the reader closed");
   }
 
   // ---- Structured ----

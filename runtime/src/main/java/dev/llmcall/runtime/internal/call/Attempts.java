@@ -375,6 +375,24 @@ public final class Attempts {
    *     method fails on tool errors
    */
   public Prompt toolRound(Completion c, Prompt answered, int status, String requestId, Usage usage) {
+    ToolRounds.Round round = toolRoundStarted(c, answered, status, requestId, usage);
+    if (round == null) {
+      return null;
+    }
+    round.run();
+    return toolRoundDone(round);
+  }
+
+  /**
+   * {@link #toolRound} in three steps, for a shape that runs the tools outside its lock: this
+   * keeps the attempt as a tool round and returns the round to run ({@link ToolRounds.Round#run},
+   * on any thread, touching nothing of the call), or {@code null} when the answer is for {@link
+   * #succeeded}; {@link #toolRoundDone} then gives the next round's prompt.
+   *
+   * @throws LlmException when the method's tool rounds are used up
+   */
+  public ToolRounds.Round toolRoundStarted(Completion c, Prompt answered, int status,
+      String requestId, Usage usage) {
     if (!tools.asks(c)) {
       return null;
     }
@@ -383,8 +401,18 @@ public final class Attempts {
       record.log().response(site.method(), status, requestId, took(), c.message().toString(),
           record::redact);
     }
-    return tools.next(answered, c);
+    return tools.start(answered, c);
   }
+
+  /**
+   * The next round's prompt, once {@code round}'s tools ran.
+   *
+   * @throws LlmException when a tool threw and the method fails on tool errors
+   */
+  public Prompt toolRoundDone(ToolRounds.Round round) {
+    return tools.finish(round);
+  }
+
 
   /**
    * What an attempt that failed had received: whether any content came (text, refusal,

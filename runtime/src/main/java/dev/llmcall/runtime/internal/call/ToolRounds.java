@@ -33,7 +33,7 @@ import java.util.Map;
  * method fails on tool errors, the message of a tool that threw. Not thread-safe: one call's
  * attempts run one after another. Internal: not part of the API.
  */
-final class ToolRounds {
+public final class ToolRounds {
   private final Tools tools;
   private final CallRecord record;
   /** Each call's result, by the call's id. */
@@ -55,13 +55,13 @@ final class ToolRounds {
   }
 
   /**
-   * Runs the calls {@code c} asks for, in order, each one once, and returns the next round's
-   * prompt: {@code answered} with the assistant's message and every call's result.
+   * A round begins: counted against the method's most, with the results of calls answered
+   * before already in. Its new calls run in {@link Round#run}, which may be on another thread,
+   * holding no lock of the call's; {@link #finish} then records them.
    *
-   * @throws LlmException when the method's rounds are used up, or a tool threw and the method
-   *     fails on tool errors
+   * @throws LlmException when the method's rounds are used up
    */
-  Prompt next(Prompt answered, Completion c) {
+  Round start(Prompt answered, Completion c) {
     if (rounds == tools.maxRounds()) {
       throw record.failure(new Classification(ErrorCategory.VALIDATION, false, null,
           "the model asked for tools again after " + rounds + (rounds == 1 ? " tool round" : " tool rounds")
@@ -69,20 +69,66 @@ final class ToolRounds {
           null), 0, null, null, false, null);
     }
     rounds++;
-    List<ChatMessage> round = new ArrayList<>(c.toolCalls().size());
-    for (ToolCall call : c.toolCalls()) {
-      ChatMessage result = results.get(call.id());
-      if (result == null) {
-        result = run(call);
-        results.put(call.id(), result);
-      }
-      round.add(result);
+    List<ToolCall> calls = c.toolCalls();
+    ChatMessage[] known = new ChatMessage[calls.size()];
+    for (int i = 0; i < known.length; i++) {
+      known[i] = results.get(calls.get(i).id());
     }
-    return answered.withRound(c.message(), round);
+    return new Round(answered, c, known);
   }
 
-  /** One call's result; the only place a tool runs. */
-  private ChatMessage run(ToolCall call) {
+  /**
+   * The round's results recorded, by call id, and the next round's prompt.
+   *
+   * @throws LlmException when a tool threw and the method fails on tool errors, or it threw an
+   *     {@link Error}
+   */
+  Prompt finish(Round round) {
+    if (round.thrower != null) {
+      Throwable t = round.thrown;
+      throw record.failure(new Classification(ErrorCategory.UNKNOWN, false, null,
+          "the tool '" + round.thrower.name() + "' threw " + t, null), 0, null, t, false, null);
+    }
+    List<ToolCall> calls = round.answer.toolCalls();
+    for (int i = 0; i < calls.size(); i++) {
+      results.putIfAbsent(calls.get(i).id(), round.results[i]);
+    }
+    return round.answered.withRound(round.answer.message(), List.of(round.results));
+  }
+
+  /**
+   * One round's calls and their results. {@link #run} touches nothing of the call but the
+   * tools, so it may run on any thread while the call's lock is free.
+   */
+  public final class Round {
+    private final Prompt answered;
+    private final Completion answer;
+    private final ChatMessage[] results;
+    private ToolCall thrower;
+    private Throwable thrown;
+
+    private Round(Prompt answered, Completion answer, ChatMessage[] known) {
+      this.answered = answered;
+      this.answer = answer;
+      this.results = known;
+    }
+
+    /** Runs each call not answered before, in order, until one fails the call. */
+    public void run() {
+      List<ToolCall> calls = answer.toolCalls();
+      for (int i = 0; i < results.length && thrower == null; i++) {
+        if (results[i] == null) {
+          results[i] = ToolRounds.this.run(calls.get(i), this);
+        }
+      }
+    }
+  }
+
+  /**
+   * One call's result; the only place a tool runs. A tool that fails the call is kept in {@code
+   * round}, for {@link #finish} to end the call with.
+   */
+  private ChatMessage run(ToolCall call, Round round) {
     if (!tools.defines(call.name())) {
       return error(call, "There is no tool named '" + call.name() + "'. The tools are: "
           + names() + ".");
@@ -105,10 +151,16 @@ final class ToolRounds {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      return failed(call, e);
+      if (tools.failOnToolError()) {
+        round.thrower = call;
+        round.thrown = e;
+        return null;
+      }
+      return error(call, e.getMessage() != null ? e.getMessage() : e.getClass().getName());
     } catch (Error e) { // ends the call, which every shape then completes: nothing waits forever
-      throw record.failure(new Classification(ErrorCategory.UNKNOWN, false, null,
-          "the tool '" + call.name() + "' threw " + e, null), 0, null, e, false, null);
+      round.thrower = call;
+      round.thrown = e;
+      return null;
     }
     if (text == null && !violations.isEmpty()) {
       StringBuilder b = new StringBuilder("The arguments of '" + call.name()
@@ -119,18 +171,6 @@ final class ToolRounds {
       return error(call, b.append("Call it again with corrected arguments.").toString());
     }
     return ChatMessage.toolResult(call.id(), text == null ? "null" : text, false);
-  }
-
-  /**
-   * A tool that threw: its message goes back as an error result, or the call fails with the
-   * tool's exception as the cause.
-   */
-  private ChatMessage failed(ToolCall call, Exception e) {
-    if (tools.failOnToolError()) {
-      throw record.failure(new Classification(ErrorCategory.UNKNOWN, false, null,
-          "the tool '" + call.name() + "' threw " + e, null), 0, null, e, false, null);
-    }
-    return error(call, e.getMessage() != null ? e.getMessage() : e.getClass().getName());
   }
 
   private static ChatMessage error(ToolCall call, String text) {

@@ -8,6 +8,7 @@ import dev.llmcall.runtime.StreamState;
 import dev.llmcall.runtime.StreamTimeouts;
 import dev.llmcall.runtime.internal.call.Attempts;
 import dev.llmcall.runtime.internal.call.CallContext;
+import dev.llmcall.runtime.internal.call.ToolRounds;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.internal.failure.ErrorClassifier;
 import dev.llmcall.runtime.internal.provider.Completion;
@@ -438,10 +439,13 @@ public final class StreamingCall implements HttpTransport.Live {
     Completion c = completion(ex);
     LlmResponse<String> response;
     try {
-      Prompt next = attempts.toolRound(c, base, 200, ex.requestId, ex.assembler.usage());
-      if (next != null) {
+      ToolRounds.Round round = attempts.toolRoundStarted(c, base, 200, ex.requestId,
+          ex.assembler.usage());
+      if (round != null) {
         reasoningBefore = c.reasoning(); // the response's reasoning is every round's, as read
-        nextRound(next);
+        // The tools run outside this call's lock, on the runtime's threads: a slow tool holds
+        // neither the transport's sweep (every call's clocks) nor a reader who closes the stream.
+        context.transport().execute(() -> runTools(round));
         return;
       }
       response = attempts.succeeded(c, base, 200, ex.requestId, ex.assembler.usage());
@@ -453,6 +457,23 @@ public final class StreamingCall implements HttpTransport.Live {
     }
     finish();
     channel.complete(response);
+  }
+
+  /** Runs a round's tools, then goes on with the next round unless the stream ended meanwhile. */
+  private void runTools(ToolRounds.Round round) {
+    try (Scope ignored = attempts.enter()) {
+      round.run();
+    }
+    synchronized (this) {
+      if (finished) {
+        return; // closed by its reader, or by the runtime, while the tools ran
+      }
+      try (Scope ignored = attempts.enter()) {
+        nextRound(attempts.toolRoundDone(round));
+      } catch (LlmException e) { // a tool failed the call
+        end(withState(e));
+      }
+    }
   }
 
   /**
