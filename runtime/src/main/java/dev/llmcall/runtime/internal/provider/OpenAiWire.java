@@ -3,6 +3,7 @@ package dev.llmcall.runtime.internal.provider;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.internal.transport.Headers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -118,7 +119,7 @@ enum OpenAiWire implements ProviderWire {
 
   @Override
   public String requestId(HttpHeaders headers) {
-    return headers.firstValue("x-request-id").orElse(null);
+    return Headers.first(headers, "x-request-id");
   }
 
   @Override

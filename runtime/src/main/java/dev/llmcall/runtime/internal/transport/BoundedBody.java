@@ -51,7 +51,7 @@ public final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Http
 
   /** The declared length, or -1: as {@code firstValueAsLong}, without its stream per call. */
   private static long contentLength(HttpResponse.ResponseInfo info) {
-    String value = info.headers().firstValue("content-length").orElse(null);
+    String value = Headers.first(info.headers(), "content-length");
     return value == null ? -1 : Long.parseLong(value);
   }
 
