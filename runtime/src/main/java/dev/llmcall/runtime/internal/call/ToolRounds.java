@@ -36,8 +36,8 @@ import java.util.Map;
 final class ToolRounds {
   private final Tools tools;
   private final CallRecord record;
-  /** Each call's result, by the call's id. */
-  private final Map<String, ChatMessage> results = new HashMap<>();
+  /** Each call's result, by the call's id; made at the first round, as most calls have none. */
+  private Map<String, ChatMessage> results;
   private int rounds;
 
   /** @param tools the call's tools, or {@code null} for none */
@@ -69,6 +69,9 @@ final class ToolRounds {
           null), 0, null, null, false, null);
     }
     rounds++;
+    if (results == null) {
+      results = new HashMap<>();
+    }
     List<ChatMessage> round = new ArrayList<>(c.toolCalls().size());
     for (ToolCall call : c.toolCalls()) {
       ChatMessage result = results.get(call.id());
