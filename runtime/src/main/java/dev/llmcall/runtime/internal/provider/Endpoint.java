@@ -78,7 +78,9 @@ public record Endpoint(String provider, ProviderWire wire, URI baseUrl, String a
 
   /** Sets the extra headers on {@code b}, replacing any of the same name the wire set. */
   HttpRequest.Builder addHeaders(HttpRequest.Builder b) {
-    headers.forEach(b::setHeader);
+    if (!headers.isEmpty()) { // most have none: no method reference per request
+      headers.forEach(b::setHeader);
+    }
     return b;
   }
 
