@@ -59,28 +59,26 @@ class BoundedBodyTest {
     assertInstanceOf(BoundedBody.TooLarge.class, declared.getCause());
   }
 
+  /** A 200 with {@code headers}. */
+  private record Ok(HttpHeaders headers) implements HttpResponse.ResponseInfo {
+    @Override
+    public int statusCode() {
+      return 200;
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return HttpClient.Version.HTTP_1_1;
+    }
+  }
+
   /** Delivers {@code pieces} one {@code onNext} each, as a client would. */
   private static String read(long maxBytes, String contentLength, String... pieces)
       throws Exception {
     BoundedBody body = new BoundedBody(maxBytes);
     HttpHeaders headers = HttpHeaders.of(contentLength == null ? Map.of()
         : Map.of("content-length", List.of(contentLength)), (n, v) -> true);
-    HttpResponse.BodySubscriber<byte[]> s = body.apply(new HttpResponse.ResponseInfo() {
-      @Override
-      public int statusCode() {
-        return 200;
-      }
-
-      @Override
-      public HttpHeaders headers() {
-        return headers;
-      }
-
-      @Override
-      public HttpClient.Version version() {
-        return HttpClient.Version.HTTP_1_1;
-      }
-    });
+    HttpResponse.BodySubscriber<byte[]> s = body.apply(new Ok(headers));
     s.onSubscribe(new Flow.Subscription() {
       @Override
       public void request(long n) {}
