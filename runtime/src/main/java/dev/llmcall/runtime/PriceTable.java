@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -39,8 +40,17 @@ public final class PriceTable {
   private static final PriceTable EMPTY = new PriceTable(null, new TreeMap<>());
   private static volatile PriceTable builtIn;
 
+  /** How many model names {@link #price} remembers its answer for; later ones are looked up. */
+  private static final int REMEMBERED = 64;
+
   private final LocalDate asOf;
   private final Map<String, ModelPrice> prices;
+  /**
+   * {@link #price}'s answers by the name asked: a call asks for the model that answered, whose
+   * dated name would go through the date suffix's regex each time. Bounded, since the names come
+   * from providers' responses.
+   */
+  private final Map<String, Optional<ModelPrice>> found = new ConcurrentHashMap<>();
 
   private PriceTable(LocalDate asOf, TreeMap<String, ModelPrice> prices) {
     this.asOf = asOf;
@@ -99,7 +109,21 @@ public final class PriceTable {
 
   /** The price of {@code model}, or of its name without a date suffix; empty if unknown. */
   public Optional<ModelPrice> price(String model) {
-    if (model == null || model.isBlank()) {
+    if (model == null) {
+      return Optional.empty();
+    }
+    Optional<ModelPrice> known = found.get(model);
+    if (known == null) {
+      known = lookUp(model);
+      if (found.size() < REMEMBERED) {
+        found.put(model, known);
+      }
+    }
+    return known;
+  }
+
+  private Optional<ModelPrice> lookUp(String model) {
+    if (model.isBlank()) {
       return Optional.empty();
     }
     String k = model.strip().toLowerCase(Locale.ROOT);

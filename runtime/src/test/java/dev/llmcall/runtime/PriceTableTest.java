@@ -47,6 +47,19 @@ class PriceTableTest {
   }
 
   @Test
+  void lookupsAreRememberedOnlyAsFarAsTheyGoAndStayRight() {
+    PriceTable t = PriceTable.empty().with("m", ModelPrice.perMillion("1", "2"));
+    for (int i = 0; i < 100; i++) { // past what is remembered: still looked up
+      assertFalse(t.price("other-" + i).isPresent());
+    }
+    assertEquals(ModelPrice.perMillion("1", "2"), t.price("m-2025-01-01").orElseThrow());
+    assertEquals(ModelPrice.perMillion("1", "2"), t.price("m-2025-01-01").orElseThrow(), "again");
+    assertEquals(ModelPrice.perMillion("1", "2"), t.price(" M ").orElseThrow());
+    PriceTable repriced = t.with("m", ModelPrice.perMillion("3", "4"));
+    assertEquals(ModelPrice.perMillion("3", "4"), repriced.price("m-2025-01-01").orElseThrow());
+  }
+
+  @Test
   void costIsExactUsdPerMillionTokens() {
     Cost c = BUILT_IN.cost("gpt-4o-mini", new Usage(1_000, 500)).orElseThrow();
     assertUsd("0.00015", c.input());

@@ -37,7 +37,11 @@ public final class CallRecord {
   private final MethodStats stats;
   private final CallContext context;
   private final String clientRequestId;
-  private final List<Attempt> history = new ArrayList<>(2);
+  /**
+   * Immutable, replaced by each attempt: a response or an event keeps it as it is, without a
+   * copy, and a call of one attempt makes one small list.
+   */
+  private List<Attempt> history = List.of();
   private Usage usage = Usage.NONE;
   /** The attempts that were tool rounds: more attempts, but not retries. */
   private int toolRounds;
@@ -252,11 +256,24 @@ public final class CallRecord {
     usage = usage.plus(reported);
     Attempt attempt = new Attempt(history.size() + 1, failure, status, Duration.ofNanos(tookNanos),
         wait, source, reported, provider, attemptModel);
-    history.add(attempt);
+    history = withLast(history.size(), attempt);
     if (call != null) {
       emit(new CallEvent.AttemptEnded(call, attempt));
     }
     return attempt;
+  }
+
+  /** The first {@code kept} attempts of the history, then {@code last}. */
+  private List<Attempt> withLast(int kept, Attempt last) {
+    if (kept == 0) {
+      return List.of(last);
+    }
+    if (kept == 1) {
+      return List.of(history.get(0), last);
+    }
+    Attempt[] all = history.subList(0, kept).toArray(new Attempt[kept + 1]);
+    all[kept] = last;
+    return List.of(all);
   }
 
   /**
@@ -306,10 +323,10 @@ public final class CallRecord {
    * as a {@code VALIDATION} failure sent back for repair, not as a success.
    */
   public void repairing() {
-    Attempt last = history.remove(history.size() - 1);
-    history.add(new Attempt(last.number(), ErrorCategory.VALIDATION, last.httpStatus(),
-        last.duration(), Duration.ZERO, WaitSource.REPAIR, last.usage(), last.provider(),
-        last.model()));
+    Attempt last = history.get(history.size() - 1);
+    history = withLast(history.size() - 1, new Attempt(last.number(), ErrorCategory.VALIDATION,
+        last.httpStatus(), last.duration(), Duration.ZERO, WaitSource.REPAIR, last.usage(),
+        last.provider(), last.model()));
     stats.repaired();
   }
 
@@ -327,9 +344,9 @@ public final class CallRecord {
     stats.shapingWaited();
     if (wait != null && !history.isEmpty()) {
       Attempt last = history.get(history.size() - 1);
-      history.set(history.size() - 1, new Attempt(last.number(), last.failure(), last.httpStatus(),
-          last.duration(), last.waitAfter().plus(wait), WaitSource.RATE_SHAPING, last.usage(),
-          last.provider(), last.model()));
+      history = withLast(history.size() - 1, new Attempt(last.number(), last.failure(),
+          last.httpStatus(), last.duration(), last.waitAfter().plus(wait), WaitSource.RATE_SHAPING,
+          last.usage(), last.provider(), last.model()));
     }
   }
 

@@ -12,7 +12,6 @@ import dev.llmcall.runtime.internal.provider.Prompt;
 import dev.llmcall.runtime.spi.ToolDefinition;
 import dev.llmcall.runtime.spi.Tools;
 import dev.llmcall.runtime.spi.Violations;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,8 @@ import java.util.Map;
 public final class ToolRounds {
   private final Tools tools;
   private final CallRecord record;
-  /** Each call's result, by the call's id. */
-  private final Map<String, ChatMessage> results = new HashMap<>();
+  /** Each call's result, by the call's id; made at the first round, as most calls have none. */
+  private Map<String, ChatMessage> results;
   private int rounds;
 
   /** @param tools the call's tools, or {@code null} for none */
@@ -69,6 +68,9 @@ public final class ToolRounds {
           null), 0, null, null, false, null);
     }
     rounds++;
+    if (results == null) {
+      results = new HashMap<>();
+    }
     List<ToolCall> calls = c.toolCalls();
     ChatMessage[] known = new ChatMessage[calls.size()];
     for (int i = 0; i < known.length; i++) {

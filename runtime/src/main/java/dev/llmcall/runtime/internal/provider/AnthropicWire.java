@@ -8,6 +8,7 @@ import dev.llmcall.runtime.ToolCall;
 import dev.llmcall.runtime.Usage;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.internal.transport.Headers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -206,7 +207,7 @@ enum AnthropicWire implements ProviderWire {
 
   @Override
   public String requestId(HttpHeaders headers) {
-    return headers.firstValue("request-id").orElse(headers.firstValue("x-request-id").orElse(null));
+    return Headers.first(headers, "request-id", "x-request-id");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.llmcall.runtime.internal.provider;
 
 import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.internal.transport.Headers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
@@ -64,7 +65,7 @@ enum AzureOpenAiWire implements ProviderWire {
   /** Azure's own id ({@code apim-request-id}) is the one its support asks for. */
   @Override
   public String requestId(HttpHeaders headers) {
-    return headers.firstValue("apim-request-id").orElse(headers.firstValue("x-request-id").orElse(null));
+    return Headers.first(headers, "apim-request-id", "x-request-id");
   }
 
   private static String version(String apiVersion) {

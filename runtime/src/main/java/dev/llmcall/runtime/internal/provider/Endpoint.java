@@ -1,6 +1,7 @@
 package dev.llmcall.runtime.internal.provider;
 
 import dev.llmcall.runtime.Cost;
+import dev.llmcall.runtime.ModelPrice;
 import dev.llmcall.runtime.PriceTable;
 import dev.llmcall.runtime.ProviderConfig;
 import dev.llmcall.runtime.Usage;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -76,7 +78,9 @@ public record Endpoint(String provider, ProviderWire wire, URI baseUrl, String a
 
   /** Sets the extra headers on {@code b}, replacing any of the same name the wire set. */
   HttpRequest.Builder addHeaders(HttpRequest.Builder b) {
-    headers.forEach(b::setHeader);
+    if (!headers.isEmpty()) { // most have none: no method reference per request
+      headers.forEach(b::setHeader);
+    }
     return b;
   }
 
@@ -85,7 +89,11 @@ public record Endpoint(String provider, ProviderWire wire, URI baseUrl, String a
    * else by the model asked for; {@code null} if neither has a price.
    */
   public Cost cost(String answeredModel, String askedModel, Usage usage) {
-    return prices.cost(answeredModel, usage).or(() -> prices.cost(askedModel, usage)).orElse(null);
+    Optional<ModelPrice> price = prices.price(answeredModel);
+    if (price.isEmpty()) {
+      price = prices.price(askedModel);
+    }
+    return price.isEmpty() ? null : price.get().cost(usage);
   }
 
   @Override

@@ -12,6 +12,15 @@ import java.io.IOException;
  * Only the first choice counts: this runtime never asks for more. Internal: not part of the API.
  */
 final class OpenAiFields {
+  /** The finish reasons OpenAI sends: read as these constants, not as a new String each time. */
+  private static final String[] FINISH_REASONS =
+      {"stop", "length", "tool_calls", "content_filter", "function_call"};
+  /**
+   * The model name read last: the same one comes in every answer, and in every chunk of a
+   * stream, and is then read as this string, not a new one.
+   */
+  private static volatile String lastModel = "";
+
   /** Whether the body has an {@code error} member: an error carried by a 2xx body or stream. */
   boolean error;
   String model;
@@ -69,7 +78,7 @@ final class OpenAiFields {
           error = true;
           break;
         case "model":
-          model = value == JsonToken.VALUE_STRING ? p.getText() : model;
+          model = value == JsonToken.VALUE_STRING ? model(p) : model;
           break;
         case "usage":
           if (value == JsonToken.START_OBJECT) {
@@ -134,7 +143,7 @@ final class OpenAiFields {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       if (field.equals("finish_reason") && value == JsonToken.VALUE_STRING) {
-        finishReason = p.getText();
+        finishReason = finishReason(p);
       } else if (field.equals(message) && value == JsonToken.START_OBJECT) {
         message(p);
       } else {
@@ -223,6 +232,41 @@ final class OpenAiFields {
       }
       p.skipChildren();
     }
+  }
+
+  private static String model(JsonParser p) throws IOException {
+    String last = lastModel;
+    if (textIs(p, last)) {
+      return last;
+    }
+    String read = p.getText();
+    lastModel = read;
+    return read;
+  }
+
+  private static String finishReason(JsonParser p) throws IOException {
+    for (String known : FINISH_REASONS) {
+      if (textIs(p, known)) {
+        return known;
+      }
+    }
+    return p.getText();
+  }
+
+  /** Whether the string value the parser is on is {@code s}; compared in place, no String made. */
+  private static boolean textIs(JsonParser p, String s) throws IOException {
+    int length = p.getTextLength();
+    if (length != s.length()) {
+      return false;
+    }
+    char[] chars = p.getTextCharacters();
+    int offset = p.getTextOffset();
+    for (int i = 0; i < length; i++) {
+      if (chars[offset + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The usage this body reported, or {@link Usage#NONE}. */

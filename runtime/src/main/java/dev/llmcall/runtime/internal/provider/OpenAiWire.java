@@ -3,6 +3,7 @@ package dev.llmcall.runtime.internal.provider;
 import dev.llmcall.runtime.FinishReason;
 import dev.llmcall.runtime.internal.failure.Classification;
 import dev.llmcall.runtime.spi.CallSite;
+import dev.llmcall.runtime.internal.transport.Headers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -27,9 +28,21 @@ enum OpenAiWire implements ProviderWire {
     return URI.create(baseUrl + "/models");
   }
 
+  /**
+   * The credential last authorized and its header value, so a fixed key's value is made once,
+   * not per request; replaced whole, so a thread sees one pair or the other.
+   */
+  private volatile String[] lastBearer = {"", "Bearer "};
+
   @Override
   public HttpRequest.Builder authorize(HttpRequest.Builder request, String credential) {
-    return request.setHeader("Authorization", "Bearer " + credential);
+    String[] last = lastBearer;
+    if (last[0].equals(credential)) {
+      return request.setHeader("Authorization", last[1]);
+    }
+    String value = "Bearer " + credential;
+    lastBearer = new String[] {credential, value};
+    return request.setHeader("Authorization", value);
   }
 
   @Override
@@ -118,7 +131,7 @@ enum OpenAiWire implements ProviderWire {
 
   @Override
   public String requestId(HttpHeaders headers) {
-    return headers.firstValue("x-request-id").orElse(null);
+    return Headers.first(headers, "x-request-id");
   }
 
   @Override

@@ -92,6 +92,9 @@ public record Prompt(
    * message, the tool rounds, the answer.
    */
   public List<ChatMessage> turn(ChatMessage answer) {
+    if (rounds.isEmpty()) {
+      return List.of(userMessage(), answer); // immutable: the response keeps it without a copy
+    }
     List<ChatMessage> turn = new ArrayList<>(rounds.size() + 2);
     turn.add(userMessage());
     turn.addAll(rounds);

@@ -40,13 +40,19 @@ public final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Http
 
   @Override
   public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-    long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
+    long declared = contentLength(info);
     if (declared > maxBytes) {
       abort(new TooLarge(maxBytes, declared));
-    } else {
-      bytes = new byte[declared >= 0 ? (int) declared : 8192];
-    }
+    } else if (declared >= 0) {
+      bytes = new byte[(int) declared];
+    } // else: sized by the first buffers, which hold a whole small answer (no 8 KB guess, no copy)
     return this;
+  }
+
+  /** The declared length, or -1: as {@code firstValueAsLong}, without its stream per call. */
+  private static long contentLength(HttpResponse.ResponseInfo info) {
+    String value = Headers.first(info.headers(), "content-length");
+    return value == null ? -1 : Long.parseLong(value);
   }
 
   /** Ends the read now with {@code why}, if it has not ended; the connection is released. */
@@ -80,6 +86,13 @@ public final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Http
     if (result.isDone()) {
       return; // aborted: what is still in flight is dropped
     }
+    if (bytes == null) {
+      long all = 0;
+      for (ByteBuffer buffer : buffers) {
+        all += buffer.remaining();
+      }
+      bytes = new byte[all > maxBytes ? 0 : (int) all]; // past the limit: fails below
+    }
     for (ByteBuffer buffer : buffers) {
       int n = buffer.remaining();
       if (size + (long) n > maxBytes) {
@@ -88,7 +101,9 @@ public final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Http
         return;
       }
       if (size + n > bytes.length) {
-        bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(size + n, 2L * bytes.length)));
+        // at least 8 KB once a body comes in pieces: as few copies as when it started there
+        long grown = Math.max(size + n, Math.max(2L * bytes.length, 8192));
+        bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, grown));
       }
       buffer.get(bytes, size, n);
       size += n;
@@ -105,7 +120,8 @@ public final class BoundedBody implements HttpResponse.BodyHandler<byte[]>, Http
     if (result.isDone()) {
       return;
     }
-    result.complete(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
+    result.complete(bytes == null ? new byte[0]
+        : size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
   }
 
   @Override

@@ -26,6 +26,23 @@ class OpenAiFieldsTest {
   }
 
   @Test
+  void modelsAndFinishReasonsReadOneAfterAnotherAreEachTheirOwn() {
+    String[][] cases = {{"gpt-4o", "stop"}, {"gpt-4o", "length"}, {"gpt-4o-mini", "stop"},
+        {"gpt-4\\u006f", "tool_calls"}, {"gpt-4o", "content_filter"}, {"gpt-4", "stops"},
+        {"", "sto"}};
+    String[] models = {"gpt-4o", "gpt-4o", "gpt-4o-mini", "gpt-4o", "gpt-4o", "gpt-4", ""};
+    FinishReason[] reasons = {FinishReason.STOP, FinishReason.LENGTH, FinishReason.STOP,
+        FinishReason.TOOL_CALLS, FinishReason.CONTENT_FILTER, FinishReason.OTHER, FinishReason.OTHER};
+    for (int i = 0; i < cases.length; i++) {
+      Completion c = assertInstanceOf(ProviderWire.Decoded.Success.class, decode(
+          "{\"model\":\"" + cases[i][0] + "\",\"choices\":[{\"message\":{\"content\":\"x\"},"
+              + "\"finish_reason\":\"" + cases[i][1] + "\"}]}")).completion();
+      assertEquals(models[i], c.model(), "case " + i);
+      assertEquals(reasons[i], c.finishReason(), "case " + i);
+    }
+  }
+
+  @Test
   void answerWithLogprobsUsageFirstAndASecondChoice() {
     ProviderWire.Decoded d = decode("{\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":3,"
         + "\"completion_tokens_details\":{\"completion_tokens\":99}},\"choices\":[{\"index\":0,"
