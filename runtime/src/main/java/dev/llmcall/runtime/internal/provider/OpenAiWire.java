@@ -28,21 +28,9 @@ enum OpenAiWire implements ProviderWire {
     return URI.create(baseUrl + "/models");
   }
 
-  /**
-   * The credential last authorized and its header value, so a fixed key's value is made once,
-   * not per request; replaced whole, so a thread sees one pair or the other.
-   */
-  private volatile String[] lastBearer = {"", "Bearer "};
-
   @Override
   public HttpRequest.Builder authorize(HttpRequest.Builder request, String credential) {
-    String[] last = lastBearer;
-    if (last[0].equals(credential)) {
-      return request.setHeader("Authorization", last[1]);
-    }
-    String value = "Bearer " + credential;
-    lastBearer = new String[] {credential, value};
-    return request.setHeader("Authorization", value);
+    return request.setHeader("Authorization", "Bearer " + credential);
   }
 
   @Override
