@@ -79,10 +79,7 @@ public final class Attempts {
   private final CallContext context;
   private final CallRecord record;
   private RetryBank retries;
-  /** The last body encoded, for which prompt and target: a retry sends the same bytes. */
-  private Prompt encodedPrompt;
-  private Route.Leg encodedFor;
-  private byte[] body;
+  private final AttemptRequests requests;
   private ShapedCall shaping;
   /** What the call asks first, for the rate budget of each target it goes to. */
   private final Prompt asked;
@@ -123,6 +120,7 @@ public final class Attempts {
     this.asked = asked;
     this.shaping = context.shaping().call(endpoint, leg.site(), asked);
     this.tools = new ToolRounds(asked.tools(), record);
+    this.requests = new AttemptRequests(record, site.method());
   }
 
   public CallRecord record() {
@@ -287,43 +285,14 @@ public final class Attempts {
    * (a {@code traceparent}).
    */
   public HttpRequest request(Prompt prompt, Duration timeout, boolean stream) {
-    if (prompt != encodedPrompt || leg != encodedFor) {
-      body = wire.encode(endpoint, leg.site(), prompt);
-      encodedPrompt = prompt;
-      encodedFor = leg;
-    }
-    return request(body, timeout, stream);
-  }
-
-  private HttpRequest request(byte[] body, Duration timeout, boolean stream) {
+    byte[] body = requests.body(leg, prompt);
     shaping.sending(body.length);
     try {
-      return newRequest(body, timeout, stream);
+      return requests.build(endpoint, credential, body, timeout, stream);
     } catch (RuntimeException e) { // a header the client refuses: nothing is sent, the permit goes back
       shaping.ended(null, now());
       throw e;
     }
-  }
-
-  private HttpRequest newRequest(byte[] body, Duration timeout, boolean stream) {
-    return newRequest(wire, endpoint, credential, body, timeout, stream);
-  }
-
-  private HttpRequest newRequest(ProviderWire wire, Endpoint endpoint, String credential,
-      byte[] body, Duration timeout, boolean stream) {
-    HttpRequest.Builder b = wire.newRequest(endpoint, credential);
-    if (stream) {
-      b.setHeader("Accept", "text/event-stream");
-    }
-    record.prepare(b);
-    HttpRequest request = b.header("X-Client-Request-Id", record.clientRequestId())
-        .timeout(timeout)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-    if (record.log().exchanges()) { // checked here: no method reference is made per call otherwise
-      record.log().request(site.method(), request, body, record::redact);
-    }
-    return request;
   }
 
   /**
@@ -572,7 +541,7 @@ public final class Attempts {
       record.credentialUsed(key);
       byte[] hedgeBody = next.endpoint().wire().encode(next.endpoint(), next.site(), prompt);
       shaped.sending(hedgeBody.length);
-      request = newRequest(next.endpoint().wire(), next.endpoint(), key, hedgeBody, timeout, true);
+      request = requests.build(next.endpoint(), key, hedgeBody, timeout, true);
     } catch (RuntimeException e) { // a failing credential supplier, a header the client refuses
       unhedged(next, shaped, hedgePermit);
       return null;
