@@ -42,6 +42,8 @@ import javax.annotation.processing.Generated;
 public class LlmAssistant implements Assistant {
   private static final CallSite REPLY = CallSite.of("Assistant.reply", "openai", "gpt-4o-mini");
 
+  private static final CallSite ASK = CallSite.of("Assistant.ask", "openai", "gpt-4o-mini");
+
   private static final CallSite DESCRIBE = CallSite.of("Assistant.describe", "openai", "gpt-4o-mini");
 
   private static final CallSite ADVISE = CallSite.of("Assistant.advise", "openai", "gpt-4o-mini");
@@ -74,6 +76,8 @@ public class LlmAssistant implements Assistant {
 
   private final BoundCall reply;
 
+  private final BoundCall ask;
+
   private final BoundCall describe;
 
   private final BoundCall advise;
@@ -91,6 +95,7 @@ public class LlmAssistant implements Assistant {
   public LlmAssistant(LlmRuntime runtime) {
     Objects.requireNonNull(runtime, "runtime == null");
     this.reply = runtime.bind(REPLY);
+    this.ask = runtime.bind(ASK);
     this.describe = runtime.bind(DESCRIBE);
     this.advise = runtime.bind(ADVISE);
     this.plan = runtime.bind(PLAN);
@@ -110,6 +115,14 @@ public class LlmAssistant implements Assistant {
     Objects.requireNonNull(question, "question == null");
     return this.reply.call(Request.of(null, question)
             .history(history));
+  }
+
+  @Override
+  public String ask(String model, String question) {
+    Objects.requireNonNull(model, "model == null");
+    Objects.requireNonNull(question, "question == null");
+    return this.ask.text(Request.of(null, question)
+            .model(model));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.llmcall.annotations.Description;
 import dev.llmcall.annotations.ImageInput;
 import dev.llmcall.annotations.LlmCall;
 import dev.llmcall.annotations.LlmClient;
+import dev.llmcall.annotations.Model;
 import dev.llmcall.annotations.Tool;
 import dev.llmcall.runtime.ChatMessage;
 import dev.llmcall.runtime.Image;
@@ -49,6 +50,9 @@ public interface Assistant {
 
   @LlmCall(prompt = "{question}")
   LlmResponse<String> reply(List<ChatMessage> history, String question);
+
+  @LlmCall(prompt = "{question}")
+  String ask(@Model String model, String question);
 
   @LlmCall(system = "You describe pictures.", prompt = "What is in these pictures?")
   String describe(Image image, @ImageInput(mediaType = "image/png") byte[] png,

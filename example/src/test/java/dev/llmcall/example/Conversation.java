@@ -3,6 +3,7 @@ package dev.llmcall.example;
 import dev.llmcall.annotations.ImageInput;
 import dev.llmcall.annotations.LlmCall;
 import dev.llmcall.annotations.LlmClient;
+import dev.llmcall.annotations.Model;
 import dev.llmcall.annotations.Tool;
 import dev.llmcall.runtime.ChatMessage;
 import dev.llmcall.runtime.Image;
@@ -22,6 +23,9 @@ interface Conversation {
 
   @LlmCall(prompt = "{question}")
   String reply(List<ChatMessage> history, String question);
+
+  @LlmCall(prompt = "{question}")
+  String replyWith(@Model String model, String question);
 
   @LlmCall(prompt = "{question}", provider = "anthropic", model = "claude-sonnet-4-5")
   String replyOnAnthropic(List<ChatMessage> history, String question);

@@ -71,6 +71,18 @@ class ConversationTest {
   }
 
   @Test
+  void aModelParameterNamesEachCallsModel() {
+    server.enqueue(FakeReply.text("Hi.")).enqueue(FakeReply.text("Hello."));
+    conversation.replyWith("gpt-4.1", "Hi?");
+    conversation.replyWith("gpt-4.1-mini", "Hello?");
+    assertEquals("gpt-4.1", server.takeRequest().json().path("model").asText());
+    JsonNode second = server.takeRequest().json();
+    assertEquals("gpt-4.1-mini", second.path("model").asText());
+    assertEquals("Hello?", second.path("messages").get(1).path("content").asText(),
+        "the model is not rendered into the prompt");
+  }
+
+  @Test
   void anthropicGetsTheSystemPromptOnTopAndTheHistoryInOrder() {
     server.enqueue(FakeReply.text("About two million."));
     assertEquals("About two million.",

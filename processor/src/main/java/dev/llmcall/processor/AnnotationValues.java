@@ -3,6 +3,7 @@ package dev.llmcall.processor;
 import dev.llmcall.annotations.CircuitBreaker;
 import dev.llmcall.annotations.Description;
 import dev.llmcall.annotations.ImageInput;
+import dev.llmcall.annotations.Model;
 import dev.llmcall.annotations.Fallback;
 import dev.llmcall.annotations.Hedge;
 import dev.llmcall.annotations.LlmCall;
@@ -32,6 +33,7 @@ final class AnnotationValues {
   static final String DESCRIPTION = Description.class.getCanonicalName();
   static final String TOOL = Tool.class.getCanonicalName();
   static final String IMAGE_INPUT = ImageInput.class.getCanonicalName();
+  static final String MODEL = Model.class.getCanonicalName();
   static final String FALLBACK = Fallback.class.getCanonicalName();
   static final String HEDGE = Hedge.class.getCanonicalName();
   /** The numeric members of {@code @Retry}, each overriding one value of the named policy. */

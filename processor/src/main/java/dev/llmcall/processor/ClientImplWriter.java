@@ -270,6 +270,7 @@ final class ClientImplWriter {
     for (ParamModel param : method.params()) {
       switch (param.kind()) {
         case HISTORY -> code.add("\n.$N($N)", RuntimeNames.HISTORY, param.name());
+        case MODEL -> code.add("\n.$N($N)", RuntimeNames.MODEL, param.name());
         case IMAGE -> code.add("\n.$N($L)", RuntimeNames.ADD_IMAGE, image(param));
         case TOOLS -> code.add("\n.$N($L)", RuntimeNames.ADD_TOOLS,
             tools.tools(param, call, locals));

@@ -1,5 +1,6 @@
 package dev.llmcall.processor;
 
+import com.palantir.javapoet.ClassName;
 import dev.llmcall.processor.ParamModel.ImageInput;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ final class InputValidator {
   static void check(MethodModel method, CallModel call, ValidationReport.Builder report) {
     Optional<ParamModel> history = Optional.empty();
     Optional<ParamModel> toolSet = Optional.empty();
+    Optional<ParamModel> model = Optional.empty();
     for (ParamModel param : method.params()) {
       switch (param.kind()) {
         case HISTORY -> {
@@ -35,6 +37,15 @@ final class InputValidator {
           toolSet = toolSet.or(() -> Optional.of(param));
         }
         case IMAGE -> checkImage(method, param, param.image().get(), report);
+        case MODEL -> {
+          if (!param.type().withoutAnnotations().equals(ClassName.get(String.class))) {
+            report.error(param.source(), Messages.MODEL_PARAMETER_TYPE, param.name(),
+                method.displayName(), StructuredType.display(param.type()));
+          } else if (model.isPresent()) {
+            report.error(param.source(), Messages.TWO_MODELS, param.name(), method.displayName());
+          }
+          model = model.or(() -> Optional.of(param));
+        }
         default -> { }
       }
     }

@@ -75,7 +75,7 @@ public final class LlmClientProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(AnnotationValues.LLM_CLIENT, AnnotationValues.LLM_CALL, AnnotationValues.RETRY,
         AnnotationValues.CIRCUIT_BREAKER, AnnotationValues.DESCRIPTION, AnnotationValues.TOOL,
-        AnnotationValues.IMAGE_INPUT, AnnotationValues.FALLBACK, AnnotationValues.HEDGE,
+        AnnotationValues.IMAGE_INPUT, AnnotationValues.MODEL, AnnotationValues.FALLBACK, AnnotationValues.HEDGE,
         GENERATED);
   }
 

@@ -128,6 +128,11 @@ enum Messages {
   TWO_HISTORIES("LlmTwoHistories",
       "Parameter '%s' of %s is a second conversation history (List<ChatMessage>), but a method"
           + " takes at most one; pass the whole conversation in one list"),
+  MODEL_PARAMETER_TYPE("LlmModelParameterType",
+      "@Model on parameter '%s' of %s, whose type %s is not String; a call's model is a name,"
+          + " such as \"gpt-4.1\""),
+  TWO_MODELS("LlmTwoModels",
+      "Parameter '%s' of %s is a second @Model parameter, but a call has one model; remove one"),
   TWO_TOOL_SETS("LlmTwoToolSets",
       "Parameter '%s' of %s is a second tool set (%s), but a method takes at most one; declare"
           + " one interface with all the tools, extending the others if need be"),

@@ -194,9 +194,12 @@ final class MethodParser {
       ToolSetParser toolSets) {
     ParamModel.Kind kind;
     Optional<StructuredType> json = Optional.empty();
-    Optional<ParamModel.ImageInput> image = image(param, type);
+    boolean model = AnnotationValues.find(param, AnnotationValues.MODEL).isPresent();
+    Optional<ParamModel.ImageInput> image = model ? Optional.empty() : image(param, type);
     Optional<ToolSetModel> tools = Optional.empty();
-    if (image.isPresent()) {
+    if (model) {
+      kind = ParamModel.Kind.MODEL; // of any type: the validator says when it is not a String
+    } else if (image.isPresent()) {
       kind = ParamModel.Kind.IMAGE;
     } else if (onlyTypeArgument(type, LIST).filter(t -> isNamed(t, CHAT_MESSAGE)).isPresent()) {
       kind = ParamModel.Kind.HISTORY;

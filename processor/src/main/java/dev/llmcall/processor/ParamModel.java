@@ -121,17 +121,20 @@ record ParamModel(
     /** An {@code Image}, or a parameter with {@code @ImageInput}: sent with the user message. */
     IMAGE,
     /** A tool set, an interface with {@code @Tool} methods: the tools the model may call. */
-    TOOLS;
+    TOOLS,
+    /** A parameter with {@code @Model}: the model of the call, in place of the method's. */
+    MODEL;
 
     /** Whether a parameter of this kind is sent as what it is, never rendered into a prompt. */
     boolean sentAsSuch() {
-      return this == HISTORY || this == IMAGE || this == TOOLS;
+      return this == HISTORY || this == IMAGE || this == TOOLS || this == MODEL;
     }
 
     /** As in "Parameter 'photo' is an image". */
     String description() {
       return this == HISTORY ? "the conversation history"
-          : this == IMAGE ? "an image" : this == TOOLS ? "a tool set" : "rendered into the prompt";
+          : this == IMAGE ? "an image" : this == TOOLS ? "a tool set"
+          : this == MODEL ? "the call's model" : "rendered into the prompt";
     }
   }
 }

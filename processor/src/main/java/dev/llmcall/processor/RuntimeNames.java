@@ -44,6 +44,7 @@ final class RuntimeNames {
   /** The {@code Request} methods that add what a method sends beside its text. */
   static final String HISTORY = "history";
   static final String ADD_IMAGE = "image";
+  static final String MODEL = "model";
   static final String ADD_TOOLS = "tools";
   /** The {@code Tools} withers of {@code @LlmCall(maxToolRounds, failOnToolError)}. */
   static final String MAX_ROUNDS = "maxRounds";

@@ -25,6 +25,10 @@ class ToolDiagnosticsTest {
   @CsvSource(delimiter = '|', value = {
     "TwoHistories          | TWO_HISTORIES          | List<ChatMessage> earlier);"
         + " | Parameter 'earlier' of TwoHistories.reply is a second conversation history",
+    "ModelParameterType    | MODEL_PARAMETER_TYPE   | @Model int tier);"
+        + " | @Model on parameter 'tier' of ModelParameterType.ask, whose type int is not String",
+    "TwoModels             | TWO_MODELS             | @Model String fallbackModel);"
+        + " | Parameter 'fallbackModel' of TwoModels.ask is a second @Model parameter",
     "TwoToolSets           | TWO_TOOL_SETS          | Calendar calendar);"
         + " | Parameter 'calendar' of TwoToolSets.ask is a second tool set (TwoToolSets.Calendar)",
     "InputInTemplate       | INPUT_IN_TEMPLATE      | String reply(List<ChatMessage> history,"

@@ -112,6 +112,22 @@ class FallbackChainTest {
   }
 
   @Test
+  void aCallsModelOverrideGoesToTheMethodsOwnTargetOnly() {
+    primary.enqueue(FakeReply.text("from 4.1"))
+        .enqueue(FakeReply.status(503)).enqueue(FakeReply.status(503)).enqueue(FakeReply.status(503));
+    fallback.enqueue(FakeReply.text("from claude"));
+    BoundCall c = bind(chat());
+
+    assertEquals("from 4.1", c.text(Request.of(null, "hi").model("gpt-4.1")));
+    assertEquals("gpt-4.1", primary.takeRequest().json().path("model").asText());
+
+    assertEquals("from claude", c.text(Request.of(null, "hi").model("gpt-4.1")));
+    assertEquals("gpt-4.1", primary.takeRequest().json().path("model").asText());
+    assertEquals("claude-sonnet-4-5", fallback.takeRequest().json().path("model").asText(),
+        "a fallback target keeps its own model");
+  }
+
+  @Test
   void primaryFailsUntilItsRetriesAreSpentThenTheFallbackAnswers() {
     primary.enqueue(FakeReply.status(503)).enqueue(FakeReply.status(503))
         .enqueue(FakeReply.status(503));

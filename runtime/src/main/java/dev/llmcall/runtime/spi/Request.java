@@ -25,6 +25,7 @@ public final class Request {
   private List<ChatMessage> history = List.of();
   private List<Image> images = List.of();
   private Tools tools;
+  private String model;
 
   private Request(String system, String user) {
     this.system = system;
@@ -63,6 +64,17 @@ public final class Request {
   public Request tools(Tools tools) {
     this.tools = Objects.requireNonNull(tools, "tools == null");
     return this;
+  }
+
+  /** The model of this call, in place of the method's, for the method's own target. */
+  public Request model(String model) {
+    this.model = Objects.requireNonNull(model, "model == null");
+    return this;
+  }
+
+  /** The model of this call, or {@code null} for the method's. */
+  public String model() {
+    return model;
   }
 
   public String system() {

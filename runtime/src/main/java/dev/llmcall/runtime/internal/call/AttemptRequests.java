@@ -2,6 +2,7 @@ package dev.llmcall.runtime.internal.call;
 
 import dev.llmcall.runtime.internal.provider.Endpoint;
 import dev.llmcall.runtime.internal.provider.Prompt;
+import dev.llmcall.runtime.spi.CallSite;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 
@@ -15,20 +16,30 @@ import java.time.Duration;
  */
 final class AttemptRequests {
   private final CallRecord record;
-  private final String method;
+  /** The method's call site: its own target takes a call's model override. */
+  private final CallSite own;
   private Prompt encodedPrompt;
   private Route.Leg encodedFor;
   private byte[] body;
 
-  AttemptRequests(CallRecord record, String method) {
+  AttemptRequests(CallRecord record, CallSite own) {
     this.record = record;
-    this.method = method;
+    this.own = own;
   }
 
-  /** {@code prompt} encoded for {@code leg}'s wire: the bytes of the last encoding if they fit. */
+  /**
+   * {@code prompt} encoded for {@code leg}'s wire, with the call's model in place of the method's
+   * when the call names one and the leg is the method's own target: the bytes of the last
+   * encoding if they fit.
+   */
   byte[] body(Route.Leg leg, Prompt prompt) {
     if (prompt != encodedPrompt || leg != encodedFor) {
-      body = leg.endpoint().wire().encode(leg.endpoint(), leg.site(), prompt);
+      CallSite site = leg.site();
+      if (prompt.model() != null && leg.target().provider().equals(own.provider())
+          && leg.target().model().equals(own.model())) {
+        site = site.forTarget(own.provider(), prompt.model());
+      }
+      body = leg.endpoint().wire().encode(leg.endpoint(), site, prompt);
       encodedPrompt = prompt;
       encodedFor = leg;
     }
@@ -53,7 +64,7 @@ final class AttemptRequests {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
     if (record.log().exchanges()) { // checked here: no method reference is made per call otherwise
-      record.log().request(method, request, body, record::redact);
+      record.log().request(own.method(), request, body, record::redact);
     }
     return request;
   }

@@ -120,7 +120,7 @@ public final class Attempts {
     this.asked = asked;
     this.shaping = context.shaping().call(endpoint, leg.site(), asked);
     this.tools = new ToolRounds(asked.tools(), record);
-    this.requests = new AttemptRequests(record, site.method());
+    this.requests = new AttemptRequests(record, site);
   }
 
   public CallRecord record() {

@@ -28,11 +28,13 @@ import java.util.Objects;
  * @param assistantPrefix text the assistant already said, to be continued; or {@code null}
  * @param continueInstruction a user message asking to continue after {@code assistantPrefix}, for
  *     providers without assistant prefill; or {@code null}
+ * @param model the model of this call in place of the method's, for the method's own target; or
+ *     {@code null}
  */
 public record Prompt(
     String system, List<ChatMessage> history, String user, List<Image> images, boolean stream,
     StructuredOutput<?> output, Tools tools, List<ChatMessage> rounds, List<Repair> repairs,
-    String assistantPrefix, String continueInstruction) {
+    String assistantPrefix, String continueInstruction, String model) {
 
   /**
    * One answer that did not fit, and what the model was told about it, after the first {@code
@@ -58,7 +60,7 @@ public record Prompt(
    */
   public static Prompt of(Request request, boolean stream, StructuredOutput<?> output) {
     return new Prompt(request.system(), request.history(), request.user(), request.images(), stream,
-        output, request.tools(), List.of(), List.of(), null, null);
+        output, request.tools(), List.of(), List.of(), null, null, request.model());
   }
 
   /** The user message, images included. */
@@ -105,7 +107,7 @@ public record Prompt(
   /** This prompt, asking to continue after {@code delivered}. */
   public Prompt resumedAfter(String delivered, String instruction) {
     return new Prompt(system, history, user, images, stream, output, tools, rounds, repairs,
-        delivered, instruction);
+        delivered, instruction, model);
   }
 
   /** This prompt, with one more answer sent back to be corrected. */
@@ -113,7 +115,7 @@ public record Prompt(
     List<Repair> more = new ArrayList<>(repairs);
     more.add(new Repair(answer, feedback, rounds.size()));
     return new Prompt(system, history, user, images, stream, output, tools, rounds, more,
-        assistantPrefix, continueInstruction);
+        assistantPrefix, continueInstruction, model);
   }
 
   /** This prompt, with one more tool round: the assistant's request, then the results. */
@@ -123,6 +125,6 @@ public record Prompt(
     more.add(request);
     more.addAll(results);
     return new Prompt(system, history, user, images, stream, output, tools, more, repairs,
-        assistantPrefix, continueInstruction);
+        assistantPrefix, continueInstruction, model);
   }
 }
