@@ -135,6 +135,11 @@ public final class LlmcallMetrics implements CallEventListener {
 
   @Override
   public void onAttemptEnded(CallEvent.AttemptEnded e) {
+    // A fallback target of another provider is behind the breaker named after that provider.
+    if (e.call().circuitBreaker() != null && !e.provider().equals(e.call().provider())
+        && !watchedBreakers.contains(e.provider())) {
+      watch(runtime.circuitBreaker(e.provider()));
+    }
     Attempt a = e.attempt();
     Tags call = ours(e.call(), e.provider(), e.model());
     registry.counter(ATTEMPTS, call.and("outcome", a.succeeded() ? "success" : lower(a.failure())))

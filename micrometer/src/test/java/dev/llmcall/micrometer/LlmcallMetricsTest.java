@@ -167,8 +167,9 @@ class LlmcallMetricsTest {
     LlmcallMetrics.bind(runtime, registry);
     server.enqueue(FakeReply.error(429, "insufficient_quota", "You exceeded your current quota"))
         .enqueue(FakeReply.text("ok"));
-    runtime.bind(CallSite.of("Assistant.ask", "openai", "gpt-4o-mini").fallback(
-        CallSite.Fallback.of("ask", Target.of("anthropic", "claude-sonnet-4-5")))).text(null, "hi");
+    runtime.bind(CallSite.of("Assistant.ask", "openai", "gpt-4o-mini").circuitBreaker("openai")
+        .fallback(CallSite.Fallback.of("ask", Target.of("anthropic", "claude-sonnet-4-5"))))
+        .text(null, "hi");
 
     assertEquals(1, counter(LlmcallMetrics.ATTEMPTS, "outcome", "rate_limit",
         "gen_ai.provider.name", "openai", "gen_ai.request.model", "gpt-4o-mini"));
@@ -178,6 +179,9 @@ class LlmcallMetricsTest {
         "llmcall.wait.source", "fallback"));
     assertEquals(1, registry.get(GenAi.OPERATION_DURATION).tags("gen_ai.provider.name", "anthropic",
         "gen_ai.request.model", "claude-sonnet-4-5", "error.type", "none").timer().count());
+    // the fallback target's own breaker, made when the call moved to it, is watched too
+    assertEquals(1, registry.get(LlmcallMetrics.BREAKER_STATE)
+        .tags(LlmcallMetrics.BREAKER, "anthropic", "state", "closed").gauge().value());
   }
 
   @Test
