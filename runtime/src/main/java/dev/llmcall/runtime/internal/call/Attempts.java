@@ -499,12 +499,11 @@ public final class Attempts {
   }
 
   /**
-   * Begins a hedge of the current attempt: {@code prompt} for the next target of the route, with
-   * that target's rate budget and bulkhead permit, breaker permit and credential, all taken now,
-   * and a timeout until its headers of {@code firstToken} at most. {@code null}, with nothing
-   * taken, when the hedge would have to wait (rate budget, bulkhead), that target's breaker
-   * rejects it, the deadline passed, the runtime closed, the hedge budget is spent, or its
-   * credentials fail: a hedge is an extra, it never waits and never fails the call.
+   * Begins a hedge of the current attempt: {@code prompt} for the next target of the route, sent
+   * as {@link HedgeAttempt#send} says, with a timeout until its headers of {@code firstToken} at
+   * most. {@code null}, with nothing taken, when the deadline passed, the runtime closed, or the
+   * hedge would have to wait or fail: a hedge is an extra, it never waits and never fails the
+   * call.
    */
   public HedgeAttempt hedge(Prompt prompt, Duration firstToken) {
     Hedging hedging = route.hedging();
@@ -515,49 +514,10 @@ public final class Attempts {
       return null;
     }
     Route.Leg next = route.leg(index);
-    ShapedCall shaped = context.shaping().call(next.endpoint(), next.site(), asked);
-    if (!shaped.admitNow(now)) {
-      return null;
-    }
-    long hedgePermit = next.breaker() == null ? 0 : next.breaker().acquire();
-    if (hedgePermit == DefaultCircuitBreaker.REJECTED) {
-      shaped.cancel();
-      return null;
-    }
-    if (!hedging.allowed()) {
-      unhedged(next, shaped, hedgePermit);
-      return null;
-    }
     long perAttempt = Math.min(context.transport().requestTimeout().toNanos(), remaining);
     Duration timeout = Duration.ofNanos(Math.min(firstToken.toNanos(), perAttempt));
-    HttpRequest request;
-    String key;
-    try {
-      key = next.endpoint().credential();
-      if (key == null && next.endpoint().suppliesCredentials()) {
-        unhedged(next, shaped, hedgePermit);
-        return null;
-      }
-      record.credentialUsed(key);
-      byte[] hedgeBody = next.endpoint().wire().encode(next.endpoint(), next.site(), prompt);
-      shaped.sending(hedgeBody.length);
-      request = requests.build(next.endpoint(), key, hedgeBody, timeout, true);
-    } catch (RuntimeException e) { // a failing credential supplier, a header the client refuses
-      unhedged(next, shaped, hedgePermit);
-      return null;
-    }
-    next.retries().deposit();
-    record.hedgeSent(next.endpoint());
-    return new HedgeAttempt(next, index, shaped, hedgePermit, key, now, record.nextAttempt() + 1,
-        request);
-  }
-
-  /** A hedge that is not sent after all: its rate budget and permits go back, uncounted. */
-  private static void unhedged(Route.Leg next, ShapedCall shaped, long hedgePermit) {
-    shaped.cancel();
-    if (next.breaker() != null) {
-      next.breaker().onIgnored(hedgePermit);
-    }
+    return HedgeAttempt.send(next, index, context.shaping().call(next.endpoint(), next.site(), asked),
+        hedging, prompt, timeout, record, requests, now);
   }
 
   /** The hedge's response headers arrived: its provider's rate-limit headers correct its budget. */
