@@ -47,10 +47,12 @@ class HedgingTest {
     for (int i = 0; i < FirstTokenTimes.SIZE; i++) {
       h.firstToken(0, 5_000 * MS);
     }
+    assertEquals(5_000 * MS, h.delayNanos(0));
+    assertEquals(5_000 * MS, h.delayNanos(0), "asked again with no new sample: the same");
     for (int i = 0; i < FirstTokenTimes.SIZE; i++) {
       h.firstToken(0, 300 * MS);
     }
-    assertEquals(300 * MS, h.delayNanos(0));
+    assertEquals(300 * MS, h.delayNanos(0), "new samples make a new percentile");
   }
 
   @Test
