@@ -92,12 +92,6 @@ public record LlmResponse<T>(
         clientRequestId, history, refusal, cost, reasoning, turn);
   }
 
-  /** This response with the conversation turn it completes. */
-  public LlmResponse<T> withTurn(List<ChatMessage> newTurn) {
-    return new LlmResponse<>(value, text, provider, model, finishReason, usage, requestId,
-        clientRequestId, history, refusal, cost, reasoning, newTurn);
-  }
-
   /** The answer as a message to append to a conversation: the last of {@link #turn()}. */
   public ChatMessage message() {
     return turn.get(turn.size() - 1);

@@ -127,17 +127,6 @@ public final class Attempts {
     return record;
   }
 
-  /** The target the next attempt goes to (the one {@link #begin} let through last). */
-  public Route.Leg target() {
-    return leg;
-  }
-
-  /** The target after the current one in the route, whatever the failure; {@code null} if none. */
-  public Route.Leg nextTarget() {
-    int next = route.next(legIndex);
-    return next < 0 ? null : route.leg(next);
-  }
-
   /** The wire format of the current target, to read its answers. */
   public ProviderWire wire() {
     return wire;
@@ -381,7 +370,6 @@ public final class Attempts {
   public Prompt toolRoundDone(ToolRounds.Round round) {
     return tools.finish(round);
   }
-
 
   /**
    * What an attempt that failed had received: whether any content came (text, refusal,

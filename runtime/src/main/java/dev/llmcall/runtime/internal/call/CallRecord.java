@@ -89,8 +89,7 @@ public final class CallRecord {
    * provider and model, and its breaker hears them. The secrets of the target left stay redacted.
    */
   void target(Endpoint next, DefaultCircuitBreaker nextBreaker, String nextModel) {
-    keepRedacted(endpoint.apiKey());
-    endpoint.secrets().forEach(this::keepRedacted);
+    keepSecretsOf(endpoint);
     this.endpoint = next;
     this.breaker = nextBreaker;
     this.model = nextModel;
@@ -281,8 +280,7 @@ public final class CallRecord {
    * one more attempt (not a retry), and that target's secrets are redacted from this call too.
    */
   void hedgeSent(Endpoint hedged) {
-    keepRedacted(hedged.apiKey());
-    hedged.secrets().forEach(this::keepRedacted);
+    keepSecretsOf(hedged);
     stats.attemptStarted(false);
     stats.hedged();
   }
@@ -386,6 +384,12 @@ public final class CallRecord {
       return;
     }
     keepRedacted(credential);
+  }
+
+  /** Keeps an endpoint's key and secret headers redacted, once the call went to it. */
+  private void keepSecretsOf(Endpoint other) {
+    keepRedacted(other.apiKey());
+    other.secrets().forEach(this::keepRedacted);
   }
 
   private void keepRedacted(String secret) {

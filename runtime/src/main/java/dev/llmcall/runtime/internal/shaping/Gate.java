@@ -154,9 +154,4 @@ final class Gate {
     }
     return budgetWaits.size() + permitWaits.size();
   }
-
-  /** Permits in use now, for tests and metrics: plain requests, or streams. */
-  synchronized int inUse(boolean stream) {
-    return stream ? streams : requests;
-  }
 }

@@ -280,15 +280,24 @@ public final class StreamingCall implements HttpTransport.Live {
       attemptFailed(ex, new Classification(ErrorCategory.TIMEOUT, false, null, "total stream timeout:"
           + " the stream ran longer than its deadline of "
           + Math.min(timeouts.total().toMillis(), attempts.limitMillis()) + " ms", null), 200, null);
-    } else if (ex.firstContentNanos == 0 && now - ex.startNanos >= timeouts.firstToken().toNanos()) {
-      timedOut(ex, "first-token timeout: no content within " + timeouts.firstToken().toMillis() + " ms");
-    } else if (ex.lastActivityNanos != 0 && now - ex.lastActivityNanos >= timeouts.idle().toNanos()) {
-      timedOut(ex, "idle timeout: no event for " + timeouts.idle().toMillis() + " ms");
+    } else {
+      checkClocks(ex, now);
     }
   }
 
-  private void timedOut(StreamExchange ex, String detail) {
-    attemptFailed(ex, new Classification(ErrorCategory.TIMEOUT, true, null, detail, null), 200, null);
+  /**
+   * An exchange's own clocks, the current one's or a racing hedge's: the first-token clock until
+   * its first content, the idle clock from every event or comment; either fails it as a TIMEOUT.
+   */
+  private void checkClocks(StreamExchange ex, long now) {
+    String late = ex.firstContentNanos == 0 && now - ex.startNanos >= timeouts.firstToken().toNanos()
+        ? "first-token timeout: no content within " + timeouts.firstToken().toMillis() + " ms"
+        : ex.lastActivityNanos != 0 && now - ex.lastActivityNanos >= timeouts.idle().toNanos()
+        ? "idle timeout: no event for " + timeouts.idle().toMillis() + " ms"
+        : null;
+    if (late != null) {
+      attemptFailed(ex, new Classification(ErrorCategory.TIMEOUT, true, null, late, null), 200, null);
+    }
   }
 
   /** The consumer closed the stream: stop reading and release the connection. */
@@ -360,11 +369,8 @@ public final class StreamingCall implements HttpTransport.Live {
     StreamExchange ex = hedge.exchange();
     if (hedge.due(current, now)) {
       context.transport().execute(this::startHedge);
-    } else if (ex != null && now - ex.startNanos >= timeouts.firstToken().toNanos()) {
-      timedOut(ex, "first-token timeout: no content within " + timeouts.firstToken().toMillis() + " ms");
-    } else if (ex != null && ex.lastActivityNanos != 0
-        && now - ex.lastActivityNanos >= timeouts.idle().toNanos()) {
-      timedOut(ex, "idle timeout: no event for " + timeouts.idle().toMillis() + " ms");
+    } else if (ex != null) {
+      checkClocks(ex, now);
     }
   }
 
